@@ -1,0 +1,74 @@
+using System.Globalization;
+using DialogPlanner.Web.Data;
+using DialogPlanner.Web.Features;
+using DialogPlanner.Web.Features.Accounts;
+using DialogPlanner.Web.Features.Admin;
+using DialogPlanner.Web.Features.Municipalities;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DialogPlanner.Web;
+
+/// <summary>The app's table of contents: which services exist and in which order requests flow.</summary>
+public static class Composition
+{
+    public static readonly CultureInfo[] Cultures = [new("sv-SE"), new("en")];
+
+    public static void AddDialogPlanner(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddAppIdentity();
+        services.AddHttpContextAccessor();
+        services.AddScoped<MunicipalityScope>();
+        services.AddScoped<AdminBootstrap>();
+        services.AddScoped<DemoSeeder>();
+        services.AddValidatorsFromAssemblyContaining<Program>();
+        services.AddHostedService<StartupTasks>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(ModelBindingMessages.Localize);
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Swedish first: only the user's own choice (cookie, or ?culture= for a link) switches to English.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // Required fields are FluentValidation's business, with Swedish messages.
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            })
+            .AddViewLocalization()
+            .AddRazorOptions(o =>
+            {
+                o.ViewLocationFormats.Clear();
+                foreach (var format in FeatureViewLocationExpander.Formats) o.ViewLocationFormats.Add(format);
+                o.ViewLocationExpanders.Add(new FeatureViewLocationExpander());
+            });
+    }
+
+    public static void UseDialogPlanner(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error/500");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapControllers();
+    }
+}

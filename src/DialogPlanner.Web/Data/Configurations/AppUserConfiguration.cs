@@ -1,0 +1,15 @@
+using DialogPlanner.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DialogPlanner.Web.Data.Configurations;
+
+public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(x => x.DisplayName).HasMaxLength(200);
+        b.HasOne(x => x.Organisation).WithMany().OnDelete(DeleteBehavior.SetNull);
+        b.HasMany(x => x.Municipalities).WithMany().UsingEntity("UserMunicipalities");
+    }
+}

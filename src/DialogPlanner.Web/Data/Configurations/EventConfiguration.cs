@@ -1,0 +1,23 @@
+using DialogPlanner.Web.Features.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DialogPlanner.Web.Data.Configurations;
+
+public sealed class EventConfiguration : IEntityTypeConfiguration<Event>
+{
+    public void Configure(EntityTypeBuilder<Event> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Description).HasMaxLength(8000);
+        b.Property(x => x.Location).HasMaxLength(300);
+        b.Property(x => x.Minutes).HasMaxLength(16000);
+        b.Property(x => x.CalendarUid).HasMaxLength(100);
+        b.HasIndex(x => x.CalendarUid).IsUnique();
+        b.HasIndex(x => new { x.MunicipalityId, x.StartsAtUtc });
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne(x => x.Municipality).WithMany().OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Pledge).WithMany().OnDelete(DeleteBehavior.SetNull);
+        b.HasMany(x => x.Invitations).WithOne(x => x.Event).OnDelete(DeleteBehavior.Cascade);
+    }
+}

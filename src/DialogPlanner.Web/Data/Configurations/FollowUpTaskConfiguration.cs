@@ -1,0 +1,20 @@
+using DialogPlanner.Web.Features.Tasks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DialogPlanner.Web.Data.Configurations;
+
+public sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<FollowUpTask>
+{
+    public void Configure(EntityTypeBuilder<FollowUpTask> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(300);
+        b.Property(x => x.Description).HasMaxLength(4000);
+        b.Property(x => x.AssignedPerson).HasMaxLength(200);
+        b.Property(x => x.Resolution).HasMaxLength(4000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => new { x.ResponsibleOrganisationId, x.DueDate });
+        b.HasOne(x => x.Municipality).WithMany().OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.ResponsibleOrganisation).WithMany().OnDelete(DeleteBehavior.Restrict);
+    }
+}

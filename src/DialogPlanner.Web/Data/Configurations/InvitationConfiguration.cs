@@ -1,0 +1,19 @@
+using DialogPlanner.Web.Features.Invitations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DialogPlanner.Web.Data.Configurations;
+
+public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> b)
+    {
+        b.Property(x => x.Email).HasMaxLength(254);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Language).HasMaxLength(5);
+        b.Property(x => x.Token).HasMaxLength(64);
+        b.HasIndex(x => x.Token).IsUnique();
+        b.HasIndex(x => new { x.EventId, x.Email }).IsUnique();
+        b.HasOne(x => x.Contact).WithMany().OnDelete(DeleteBehavior.SetNull);
+    }
+}

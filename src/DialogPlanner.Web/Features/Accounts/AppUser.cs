@@ -1,0 +1,25 @@
+using DialogPlanner.Web.Features.Municipalities;
+using DialogPlanner.Web.Features.Organisations;
+using Microsoft.AspNetCore.Identity;
+
+namespace DialogPlanner.Web.Features.Accounts;
+
+public static class Roles
+{
+    public const string Administrator = nameof(Administrator);
+    public const string Organiser = nameof(Organiser);
+    public const string TaskOwner = nameof(TaskOwner);
+    public const string Participant = nameof(Participant);
+
+    public static readonly string[] All = [Administrator, Organiser, TaskOwner, Participant];
+}
+
+public class AppUser : IdentityUser
+{
+    public string? DisplayName { get; set; }
+    /// <summary>The organisation a TaskOwner acts for.</summary>
+    public int? OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    /// <summary>The municipalities an Organiser works for; they see only these.</summary>
+    public List<Municipality> Municipalities { get; set; } = [];
+}

@@ -1,0 +1,47 @@
+using DialogPlanner.Web.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace DialogPlanner.Web.Features.Accounts;
+
+public static class IdentitySetup
+{
+    public const string OrganiserPolicy = "Organiser";
+    public const string AdministratorPolicy = "Administrator";
+
+    public static IServiceCollection AddAppIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<SwedishIdentityErrorDescriber>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.Cookie.Name = "dialogplanner.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            // A signed-in user who lacks the role gets a plain 403 (rendered by the error page),
+            // not a redirect that hides what happened.
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(OrganiserPolicy, p => p.RequireRole(Roles.Administrator, Roles.Organiser))
+            .AddPolicy(AdministratorPolicy, p => p.RequireRole(Roles.Administrator));
+        return services;
+    }
+}

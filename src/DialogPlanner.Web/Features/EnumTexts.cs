@@ -1,0 +1,61 @@
+using DialogPlanner.Web.Features.Events;
+using DialogPlanner.Web.Features.Invitations;
+using DialogPlanner.Web.Features.Organisations;
+using DialogPlanner.Web.Features.Promises;
+using DialogPlanner.Web.Features.Tasks;
+using DialogPlanner.Web.Features.Walks;
+
+namespace DialogPlanner.Web.Features;
+
+/// <summary>
+/// The Swedish name of every enum value shown to users; it is also the localisation key, so the
+/// English resource translates it like any other text.
+/// </summary>
+public static class EnumTexts
+{
+    private static readonly Dictionary<Enum, string> Texts = new()
+    {
+        [OrganisationKind.Municipality] = "Kommun",
+        [OrganisationKind.Police] = "Polis",
+        [OrganisationKind.Landlord] = "Hyresvärd",
+        [OrganisationKind.Association] = "Förening",
+        [OrganisationKind.CountyBoard] = "Länsstyrelse",
+        [OrganisationKind.Other] = "Annan",
+        [EventType.DialogueMeeting] = "Dialogmöte",
+        [EventType.SafetyWalk] = "Trygghetsvandring",
+        [EventType.LandlordMeeting] = "Dialogmöte med hyresvärdar",
+        [EventType.CentreAssociationMeeting] = "Dialogmöte med centrumföreningen",
+        [EventType.NeighbourhoodWatchMeeting] = "Grannsamverkansmöte",
+        [EventType.FarmWalk] = "Gårdsvandring",
+        [EventStatus.Draft] = "Utkast",
+        [EventStatus.Scheduled] = "Planerad",
+        [EventStatus.Held] = "Genomförd",
+        [EventStatus.Cancelled] = "Inställd",
+        [RsvpStatus.NeedsAction] = "Inget svar",
+        [RsvpStatus.Accepted] = "Kommer",
+        [RsvpStatus.Tentative] = "Kanske",
+        [RsvpStatus.Declined] = "Kommer inte",
+        [PledgeParty.Municipality] = "Kommunen",
+        [PledgeParty.Police] = "Polisen",
+        [PledgeParty.Both] = "Kommunen och polisen",
+        [FindingCategory.Lighting] = "Belysning",
+        [FindingCategory.Vegetation] = "Buskage/sikt",
+        [FindingCategory.Graffiti] = "Klotter",
+        [FindingCategory.Vandalism] = "Skadegörelse",
+        [FindingCategory.Litter] = "Nedskräpning",
+        [FindingCategory.DrugHangout] = "Tillhåll",
+        [FindingCategory.TrafficHazard] = "Trafikfara",
+        [FindingCategory.Other] = "Övrigt",
+        [Tasks.TaskStatus.New] = "Ny",
+        [Tasks.TaskStatus.Assigned] = "Tilldelad",
+        [Tasks.TaskStatus.InProgress] = "Pågår",
+        [Tasks.TaskStatus.Done] = "Klar",
+        [Tasks.TaskStatus.Rejected] = "Avvisad",
+        [Tasks.TaskStatus.NotOurs] = "Inte vårt ansvar",
+        [TaskPriority.Low] = "Låg",
+        [TaskPriority.Normal] = "Normal",
+        [TaskPriority.High] = "Hög",
+    };
+
+    public static string Of(Enum value) => Texts.TryGetValue(value, out var text) ? text : value.ToString();
+}

@@ -1,0 +1,60 @@
+using DialogPlanner.Web.Features.Invitations;
+using DialogPlanner.Web.Features.Municipalities;
+using DialogPlanner.Web.Features.Promises;
+
+namespace DialogPlanner.Web.Features.Events;
+
+public enum EventType
+{
+    DialogueMeeting,
+    SafetyWalk,
+    LandlordMeeting,
+    CentreAssociationMeeting,
+    NeighbourhoodWatchMeeting,
+    FarmWalk,
+}
+
+public enum EventStatus
+{
+    Draft,
+    Scheduled,
+    Held,
+    Cancelled,
+}
+
+/// <summary>
+/// A meeting or walk. Times are stored in UTC and shown in Europe/Stockholm; the calendar UID and
+/// sequence live here because every invitation of the event shares them.
+/// </summary>
+public class Event : Data.IAudited, Data.IVersioned
+{
+    public int Id { get; set; }
+    public int MunicipalityId { get; set; }
+    public Municipality Municipality { get; set; } = null!;
+    public EventType Type { get; set; }
+    public required string Title { get; set; }
+    public string? Description { get; set; }
+    public DateTime StartsAtUtc { get; set; }
+    public DateTime EndsAtUtc { get; set; }
+    public required string Location { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public EventStatus Status { get; set; }
+    /// <summary>Null means no limit.</summary>
+    public int? Capacity { get; set; }
+    /// <summary>Open to the public: listed on the public pages and feed.</summary>
+    public bool IsPublic { get; set; }
+    public int? PledgeId { get; set; }
+    public Pledge? Pledge { get; set; }
+    /// <summary>Filled in when the event is marked held.</summary>
+    public int? AttendanceCount { get; set; }
+    public string? Minutes { get; set; }
+    /// <summary>iCalendar UID, the same for the first invitation, every update and the cancellation.</summary>
+    public string CalendarUid { get; set; } = $"{Guid.NewGuid():N}@dialogplanner";
+    /// <summary>iCalendar SEQUENCE: raised on every change that matters to attendees.</summary>
+    public int CalendarSequence { get; set; }
+    public List<Invitation> Invitations { get; set; } = [];
+    public Guid Version { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+}

@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using DialogPlanner.Web.Features.Contacts;
+using DialogPlanner.Web.Features.Events;
+
+namespace DialogPlanner.Web.Features.Invitations;
+
+public enum RsvpStatus
+{
+    NeedsAction,
+    Accepted,
+    Tentative,
+    Declined,
+}
+
+/// <summary>One invitee of one event, with their answer and the token of their personal links.</summary>
+public class Invitation : Data.IAudited
+{
+    public int Id { get; set; }
+    public int EventId { get; set; }
+    public Event Event { get; set; } = null!;
+    /// <summary>Null for a free e-mail address that is not a saved contact.</summary>
+    public int? ContactId { get; set; }
+    public Contact? Contact { get; set; }
+    public required string Email { get; set; }
+    public string? Name { get; set; }
+    public string Language { get; set; } = "sv";
+    public RsvpStatus Rsvp { get; set; }
+    public DateTime? RespondedAtUtc { get; set; }
+    /// <summary>Unguessable: 256 random bits, URL-safe. Grants this invitee and this event only.</summary>
+    public string Token { get; set; } = NewToken();
+    /// <summary>The calendar SEQUENCE last sent to this invitee.</summary>
+    public int SentSequence { get; set; } = -1;
+    /// <summary>Set when the organiser takes the invitee off the list; they get a cancellation of their own.</summary>
+    public DateTime? RemovedAtUtc { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+
+    public static string NewToken() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
