@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features;
 using DialogPlanner.Web.Features.Accounts;
@@ -6,6 +8,7 @@ using DialogPlanner.Web.Features.Admin;
 using DialogPlanner.Web.Features.Municipalities;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -27,6 +30,10 @@ public static class Composition
         services.AddScoped<AdminBootstrap>();
         services.AddScoped<DemoSeeder>();
         services.AddValidatorsFromAssemblyContaining<Program>();
+        // Later rules of a property assume the earlier ones held (e.g. a uniqueness check needs a name).
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+        // Write å, ä, ö as themselves in pages, not as numeric entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHostedService<StartupTasks>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

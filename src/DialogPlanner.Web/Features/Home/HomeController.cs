@@ -21,7 +21,8 @@ public sealed class HomeController : Controller
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 
-    [HttpGet("/error/{code:int}")]
+    // Any method: the status-code pages re-execute the failed request's own method here.
+    [Route("/error/{code:int}")]
     public IActionResult Error(int code)
     {
         ViewData["Code"] = code;
