@@ -50,6 +50,8 @@ run_tests() {
     start_postgres
     log "building"
     dotnet build DialogPlanner.sln -c Release -warnaserror -nologo -v quiet
+    log "checking formatting (dotnet format --verify-no-changes)"
+    dotnet format DialogPlanner.sln --verify-no-changes --no-restore
     log "running tests"
     local results="$WORK/results"
     set +e

@@ -7,10 +7,11 @@ using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Admin;
 using DialogPlanner.Web.Features.Municipalities;
 using FluentValidation;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.WebEncoders;
 
 namespace DialogPlanner.Web;
 
@@ -25,6 +26,10 @@ public static class Composition
         services.AddSingleton(TimeProvider.System);
         services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddAppIdentity();
+        // Keys that sign the sign-in cookies survive restarts, beside the SQLite file unless configured.
+        services.AddDataProtection().SetApplicationName("DialogPlanner")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath,
+                builder.Configuration["DataProtection:KeysPath"] ?? "App_Data/keys")));
         services.AddHttpContextAccessor();
         services.AddScoped<MunicipalityScope>();
         services.AddScoped<AdminBootstrap>();

@@ -30,6 +30,7 @@ public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Pr
         builder.UseSetting("ConnectionStrings:DialogPlanner", Database.ConnectionString);
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
+        builder.UseSetting("DataProtection:KeysPath", Path.Combine(Path.GetTempPath(), "dialogplanner-test-keys"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
     }
