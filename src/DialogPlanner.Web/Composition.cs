@@ -6,6 +6,7 @@ using DialogPlanner.Web.Features;
 using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Admin;
 using DialogPlanner.Web.Features.Municipalities;
+using DialogPlanner.Web.Features.Promises;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
@@ -34,6 +35,7 @@ public static class Composition
         services.AddScoped<MunicipalityScope>();
         services.AddScoped<AdminBootstrap>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<PromiseImporter>();
         services.AddValidatorsFromAssemblyContaining<Program>();
         // Later rules of a property assume the earlier ones held (e.g. a uniqueness check needs a name).
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;

@@ -19,6 +19,10 @@ public abstract record CliCommand
                                                TaskOwner or Participant. A TaskOwner needs
                                                --organisation, an Organiser --municipality.
                                                Without --password one is generated and printed.
+          promise import FILE [--replace]      import a citizen promise from a template
+                                               (templates/promises/*.json). A file with errors
+                                               imports nothing; an existing year is replaced
+                                               only with --replace (exit code 3 without it).
           seed-demo                            add a realistic demo year for Ljungby
           help                                 show this text
         """;
@@ -35,6 +39,7 @@ public abstract record CliCommand
             "migrate" when rest.Length == 0 => new MigrateCommand(),
             "seed-demo" when rest.Length == 0 => new SeedDemoCommand(),
             "user" when rest.Length > 0 && rest[0] == "add" => UserAddCommand.ParseArguments(rest[1..], output),
+            "promise" when rest.Length > 0 && rest[0] == "import" => PromiseImportCommand.ParseArguments(rest[1..], output),
             "help" or "--help" => new HelpCommand(),
             _ => null,
         };

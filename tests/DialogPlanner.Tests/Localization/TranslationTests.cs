@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using DialogPlanner.Tests.Infrastructure;
 
 namespace DialogPlanner.Tests.Localization;
 
@@ -32,7 +33,7 @@ public sealed partial class TranslationTests
 
     private static (HashSet<string> Used, Dictionary<string, string> English) Load()
     {
-        var web = Path.Combine(RepoRoot(), "src", "DialogPlanner.Web");
+        var web = Repo.PathOf("src", "DialogPlanner.Web");
         var used = new HashSet<string>();
         foreach (var file in Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
                      .Where(f => (f.EndsWith(".cs") || f.EndsWith(".cshtml")) && !f.Contains("/obj/") && !f.Contains("/bin/")))
@@ -45,13 +46,6 @@ public sealed partial class TranslationTests
         var resx = XDocument.Load(Path.Combine(web, "Resources", "SharedResource.en.resx"));
         var english = resx.Root!.Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
         return (used, english);
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DialogPlanner.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("DialogPlanner.sln not found above the test binaries.");
     }
 
     [GeneratedRegex("""\b[tT]\["((?:[^"\\]|\\.)+)"[\],]""")]

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using DialogPlanner.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DialogPlanner.Tests.Cli;
+
+/// <summary>The real executable, as an operator's script would call it.</summary>
+public sealed class CliProcessTests
+{
+    [Fact]
+    public async Task UnknownCommand_PrintsUsage_AndExitsNonZero()
+    {
+        var (code, output) = await RunAsync(null, "frobnicate");
+        Assert.Equal(2, code);
+        Assert.Contains("Usage:", output);
+        Assert.Contains("frobnicate", output);
+    }
+
+    [Fact]
+    public async Task Migrate_CreatesTheDatabase_ThenReportsUpToDate()
+    {
+        await using var database = await TestDatabase.CreateAsync("Sqlite");
+
+        var (first, firstOutput) = await RunAsync(database, "migrate");
+        var (second, secondOutput) = await RunAsync(database, "migrate");
+
+        Assert.Equal((0, 0), (first, second));
+        Assert.Contains("Applied 1 migration", firstOutput);
+        Assert.Contains("up to date", secondOutput);
+        await using var db = database.CreateContext();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task PromiseImport_BrokenFile_ExplainsWithLine_AndImportsNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync("Sqlite");
+        var file = Path.Combine(Path.GetTempPath(), $"promise-{Guid.NewGuid():N}.json");
+        var text = await File.ReadAllTextAsync(Repo.PathOf("templates", "promises", "ljungby-2024.json"));
+        await File.WriteAllTextAsync(file, text.Replace("\"responsible\": \"Polis\"", "\"responsible\": \"Polismyndigheten\""));
+        try
+        {
+            var (broken, output) = await RunAsync(database, "promise", "import", file);
+            var (good, goodOutput) = await RunAsync(database, "promise", "import", Repo.PathOf("templates", "promises", "ljungby-2024.json"));
+            var (again, againOutput) = await RunAsync(database, "promise", "import", Repo.PathOf("templates", "promises", "ljungby-2024.json"));
+
+            Assert.Equal((1, 0, 3), (broken, good, again));
+            Assert.Matches(@"rad \d+, \$\.focusAreas\[\d\]\.pledges\[\d\]\.responsible", output);
+            Assert.Contains("inget importerades", output);
+            Assert.Contains("6 fokusområden, 21 löften", goodOutput);
+            Assert.Contains("--replace", againOutput);
+            await using var db = database.CreateContext();
+            Assert.Equal(21, await db.Pledges.CountAsync());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static async Task<(int Code, string Output)> RunAsync(TestDatabase? database, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "DialogPlanner.Web.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        if (database is not null)
+        {
+            start.Environment["Database__Provider"] = database.Provider;
+            start.Environment["ConnectionStrings__DialogPlanner"] = database.ConnectionString;
+        }
+        start.Environment["DataProtection__KeysPath"] = Path.Combine(Path.GetTempPath(), "dialogplanner-test-keys");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
