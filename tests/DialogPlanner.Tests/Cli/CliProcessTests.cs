@@ -25,7 +25,7 @@ public sealed class CliProcessTests
         var (second, secondOutput) = await RunAsync(database, "migrate");
 
         Assert.Equal((0, 0), (first, second));
-        Assert.Contains("Applied 1 migration", firstOutput);
+        Assert.Matches(@"Applied \d+ migration", firstOutput);
         Assert.Contains("up to date", secondOutput);
         await using var db = database.CreateContext();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());

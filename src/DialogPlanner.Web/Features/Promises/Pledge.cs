@@ -34,6 +34,8 @@ public class Pledge
     public int? YearlyTarget { get; set; }
     /// <summary>True for "minst 1 gång": exceeding the target is expected, not an error.</summary>
     public bool TargetIsMinimum { get; set; }
+    /// <summary>How many times an activity pledge (a target without an event type, e.g. monthly traffic controls) was done so far.</summary>
+    public int? DoneCount { get; set; }
     public PledgeManualStatus ManualStatus { get; set; }
     public string? Notes { get; set; }
     public int SortOrder { get; set; }

@@ -508,6 +508,9 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("DoneCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("EventType")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");

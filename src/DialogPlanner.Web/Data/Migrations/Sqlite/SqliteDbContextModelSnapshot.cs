@@ -485,6 +485,9 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DoneCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EventType")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
