@@ -69,6 +69,10 @@ public sealed class CliTests
         Assert.Equal(8, await db.Organisations.CountAsync());
         Assert.Contains(await db.ContactGroups.Select(g => g.Name).ToListAsync(), n => n == "Grannsamverkan Lagan");
         Assert.True(await db.Events.CountAsync() >= 3);
+        var promise = await db.CitizenPromises.Include(p => p.FocusAreas).ThenInclude(f => f.Pledges).SingleAsync();
+        Assert.Equal((6, 21), (promise.FocusAreas.Count, promise.FocusAreas.Sum(f => f.Pledges.Count)));
+        Assert.Equal(DialogPlanner.Web.StockholmTime.Now(TimeProvider.System).Year, promise.Year);
+        Assert.True(await db.Events.CountAsync(e => e.PledgeId != null && e.Pledge!.EventType == e.Type) >= 3);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Municipalities;
 using DialogPlanner.Web.Features.Organisations;
+using DialogPlanner.Web.Features.Promises;
 using Microsoft.EntityFrameworkCore;
 
 namespace DialogPlanner.Web.Features.Admin;
@@ -12,13 +13,15 @@ namespace DialogPlanner.Web.Features.Admin;
 /// A realistic demo year for Ljungby: the bodies of the 2024 promise, contacts in the usual
 /// groups, and events spread over the current year. Addresses use the reserved .example domain.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, TimeProvider clock)
+public sealed class DemoSeeder(AppDbContext db, TimeProvider clock, PromiseImporter importer)
 {
     public async Task<string> SeedAsync(CancellationToken ct = default)
     {
         if (await db.Municipalities.AnyAsync(m => m.Slug == "ljungby", ct))
             return "Demo data for Ljungby is already present; nothing was added.";
 
+        // All or nothing: a half-seeded database would be taken for a seeded one next time.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var ljungby = new Municipality { Name = "Ljungby", Slug = "ljungby", Latitude = 56.8330, Longitude = 13.9408 };
         Organisation Org(string name, OrganisationKind kind, string email) =>
             new() { Municipality = ljungby, Name = name, Kind = kind, Email = email };
@@ -55,10 +58,15 @@ public sealed class DemoSeeder(AppDbContext db, TimeProvider clock)
             Person("Emma Karlsson", "emma.karlsson@gata.ljungby.example", gata, vandrare));
 
         var year = StockholmTime.Now(clock).Year;
+        await db.SaveChangesAsync(ct);
+        await ImportPromiseAsync(year, ct);
+        var pledges = await db.Pledges.Where(p => p.FocusArea.CitizenPromise.MunicipalityId == ljungby.Id && p.EventType != null)
+            .ToDictionaryAsync(p => p.EventType!.Value, p => (int?)p.Id, ct);
         Event Meeting(EventType type, string title, int month, int day, int hour, int hours, string location, EventStatus status, bool isPublic) =>
             new()
             {
                 Municipality = ljungby, Type = type, Title = title, Location = location, Status = status, IsPublic = isPublic,
+                PledgeId = pledges.GetValueOrDefault(type),
                 StartsAtUtc = StockholmTime.ToUtc(new DateTime(year, month, day, hour, 0, 0)),
                 EndsAtUtc = StockholmTime.ToUtc(new DateTime(year, month, day, hour + hours, 0, 0)),
             };
@@ -76,6 +84,18 @@ public sealed class DemoSeeder(AppDbContext db, TimeProvider clock)
             Meeting(EventType.DialogueMeeting, "Dialogmöte hösten", 11, 11, 18, 2, "Ljungby bibliotek, Salen", EventStatus.Draft, true));
 
         await db.SaveChangesAsync(ct);
-        return $"Demo data for Ljungby {year} added: 8 organisations, 11 contacts in 5 groups, 4 events.";
+        await transaction.CommitAsync(ct);
+        return $"Demo data for Ljungby {year} added: the citizen promise (from the 2024 one), 8 organisations, 11 contacts in 5 groups, 4 events.";
+    }
+
+    /// <summary>The real 2024 promise of Ljungby, moved to the demo year so that the dashboard has something to show.</summary>
+    private async Task ImportPromiseAsync(int year, CancellationToken ct)
+    {
+        await using var stream = typeof(DemoSeeder).Assembly.GetManifestResourceStream("ljungby-2024.json")
+                                 ?? throw new InvalidOperationException("The embedded Ljungby template is missing.");
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, ct);
+        var template = PromiseTemplateReader.Read(buffer.ToArray()).Template!;
+        await importer.ImportAsync(template with { Year = year, Title = $"Medborgarlöfte {year}" }, replace: false, ct);
     }
 }
