@@ -72,6 +72,37 @@ public static class HttpClientFormExtensions
     public static async Task<IHtmlDocument> ReadDocumentAsync(this HttpResponseMessage response) =>
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 
+    /// <summary>What a browser would submit for a form as it stands: its fields with their current values, token included.</summary>
+    public static List<KeyValuePair<string, string>> FormFields(this IHtmlDocument page, string formSelector)
+    {
+        var form = page.QuerySelector(formSelector) ?? throw new InvalidOperationException($"No form {formSelector}");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var el in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
+        {
+            var name = el.GetAttribute("name")!;
+            var type = el.GetAttribute("type");
+            if (type is "checkbox" or "radio" && !el.HasAttribute("checked")) continue;
+            if (type is "file" or "submit") continue;
+            var value = el.LocalName switch
+            {
+                "select" => (el.QuerySelector("option[selected]") ?? el.QuerySelector("option"))?.GetAttribute("value") ?? "",
+                "textarea" => el.TextContent,
+                _ => el.GetAttribute("value") ?? (type == "checkbox" ? "on" : ""),
+            };
+            fields.Add(new(name, value));
+        }
+        return fields;
+    }
+
+    /// <summary>Replaces the value of every field of that name (and adds it when missing).</summary>
+    public static List<KeyValuePair<string, string>> With(this List<KeyValuePair<string, string>> fields, string name, string value)
+    {
+        var index = fields.FindIndex(f => f.Key == name);
+        fields.RemoveAll(f => f.Key == name);
+        fields.Insert(index < 0 ? fields.Count : index, new(name, value));
+        return fields;
+    }
+
     /// <summary>Posts a form the way a browser does: first GET the page for its antiforgery token.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
     {

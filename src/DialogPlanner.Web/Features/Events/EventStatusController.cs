@@ -1,0 +1,84 @@
+using DialogPlanner.Web.Data;
+using DialogPlanner.Web.Features.Accounts;
+using DialogPlanner.Web.Features.Municipalities;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace DialogPlanner.Web.Features.Events;
+
+/// <summary>Cancelling an event and marking it held with attendance and minutes.</summary>
+[Authorize(Policy = IdentitySetup.OrganiserPolicy)]
+[Route("events/{id:int}")]
+public sealed class EventStatusController(
+    AppDbContext db, MunicipalityScope scope, TimeProvider clock, IValidator<HeldForm> validator, IStringLocalizer<SharedResource> t) : Controller
+{
+    [HttpPost("cancel")]
+    public async Task<IActionResult> Cancel(int id)
+    {
+        var e = await FindAsync(id);
+        if (e is null) return NotFound();
+        if (e.Status is EventStatus.Scheduled or EventStatus.Draft)
+        {
+            // A cancellation is a change calendars must see: it needs a higher SEQUENCE.
+            if (e.Status == EventStatus.Scheduled) e.CalendarSequence++;
+            e.Status = EventStatus.Cancelled;
+            await db.SaveChangesAsync();
+            TempData["Message"] = t["Händelsen är inställd."].Value;
+        }
+        return RedirectToAction("Show", "Events", new { id });
+    }
+
+    [HttpGet("held")]
+    public async Task<IActionResult> Held(int id)
+    {
+        var e = await FindAsync(id);
+        if (e is null) return NotFound();
+        return View(new HeldForm { EventId = id, Title = e.Title, AttendanceCount = e.AttendanceCount, Minutes = e.Minutes });
+    }
+
+    [HttpPost("held")]
+    public async Task<IActionResult> Held(int id, HeldForm form)
+    {
+        var e = await FindAsync(id);
+        if (e is null) return NotFound();
+        form.EventId = id;
+        form.Title = e.Title;
+        if (e.Status == EventStatus.Cancelled)
+            ModelState.AddModelError(string.Empty, t["En inställd händelse kan inte markeras som genomförd."]);
+        else if (e.StartsAtUtc > clock.GetUtcNow().UtcDateTime)
+            ModelState.AddModelError(string.Empty, t["Händelsen har inte börjat än."]);
+        if (!await validator.ValidateIntoAsync(form, ModelState)) return View(form);
+        e.Status = EventStatus.Held;
+        e.AttendanceCount = form.AttendanceCount;
+        e.Minutes = string.IsNullOrWhiteSpace(form.Minutes) ? null : form.Minutes.Trim();
+        await db.SaveChangesAsync();
+        TempData["Message"] = t["Händelsen är markerad som genomförd."].Value;
+        return RedirectToAction("Show", "Events", new { id });
+    }
+
+    private async Task<Event?> FindAsync(int id)
+    {
+        var ids = await scope.AllowedIdsAsync();
+        return await db.Events.SingleOrDefaultAsync(e => e.Id == id && ids.Contains(e.MunicipalityId));
+    }
+}
+
+public sealed class HeldForm
+{
+    public int EventId { get; set; }
+    public string? Title { get; set; }
+    public int? AttendanceCount { get; set; }
+    public string? Minutes { get; set; }
+}
+
+public sealed class HeldFormValidator : AbstractValidator<HeldForm>
+{
+    public HeldFormValidator(IStringLocalizer<SharedResource> t)
+    {
+        RuleFor(x => x.AttendanceCount).NotNull().InclusiveBetween(0, 100_000).WithName(t["Antal deltagare"]);
+        RuleFor(x => x.Minutes).MaximumLength(16000).WithName(t["Anteckningar"]);
+    }
+}
