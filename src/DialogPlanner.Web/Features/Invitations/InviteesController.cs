@@ -1,0 +1,128 @@
+using DialogPlanner.Web.Data;
+using DialogPlanner.Web.Features.Accounts;
+using DialogPlanner.Web.Features.Events;
+using DialogPlanner.Web.Features.Municipalities;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace DialogPlanner.Web.Features.Invitations;
+
+/// <summary>Who is invited to an event: from contacts, contact groups and free addresses, without duplicates.</summary>
+[Authorize(Policy = IdentitySetup.OrganiserPolicy)]
+[Route("events/{id:int}/invitees")]
+public sealed class InviteesController(AppDbContext db, MunicipalityScope scope, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int id)
+    {
+        var e = await FindAsync(id);
+        return e is null ? NotFound() : await PageAsync(e, new AddInviteesForm());
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Add(int id, AddInviteesForm form)
+    {
+        var e = await FindAsync(id);
+        if (e is null) return NotFound();
+        if (e.Status is EventStatus.Cancelled or EventStatus.Held)
+        {
+            ModelState.AddModelError(string.Empty, t["Inbjudna kan bara ändras för utkast och planerade händelser."]);
+            return await PageAsync(e, form);
+        }
+        var (free, invalid) = InviteeSelection.ParseFreeAddresses(form.Addresses);
+        if (invalid.Count > 0)
+        {
+            ModelState.AddModelError(nameof(form.Addresses), t["Det här är inte e-postadresser: {0}", string.Join(", ", invalid)]);
+            return await PageAsync(e, form);
+        }
+
+        // Only contacts and groups of the event's own municipality can be added; other ids are ignored.
+        var contacts = await db.Contacts.Where(c => c.MunicipalityId == e.MunicipalityId
+                && (form.ContactIds.Contains(c.Id) || c.Groups.Any(g => form.GroupIds.Contains(g.Id))))
+            .ToListAsync();
+        var freeKeys = free.Select(f => InviteeSelection.Key(f.Email)).ToList();
+        var knownByEmail = (await db.Contacts.Where(c => c.MunicipalityId == e.MunicipalityId).ToListAsync())
+            .Where(c => freeKeys.Contains(InviteeSelection.Key(c.Email))).ToDictionary(c => InviteeSelection.Key(c.Email));
+
+        var existing = e.Invitations.ToDictionary(i => InviteeSelection.Key(i.Email));
+        var added = 0;
+        void Invite(string email, string? name, Contacts.Contact? contact)
+        {
+            var key = InviteeSelection.Key(email);
+            if (existing.TryGetValue(key, out var invitation))
+            {
+                if (invitation.RemovedAtUtc is null) return;
+                invitation.RemovedAtUtc = null; // invited again after being removed
+            }
+            else
+            {
+                invitation = new Invitation { Email = email.Trim(), Name = name, Contact = contact, Language = contact?.Language ?? "sv" };
+                e.Invitations.Add(invitation);
+                existing[key] = invitation;
+            }
+            added++;
+        }
+        foreach (var c in contacts) Invite(c.Email, c.Name, c);
+        foreach (var f in free)
+        {
+            var contact = knownByEmail.GetValueOrDefault(InviteeSelection.Key(f.Email));
+            Invite(f.Email, contact?.Name ?? f.Name, contact);
+        }
+        await db.SaveChangesAsync();
+        TempData["Message"] = t["{0} inbjudna har lagts till.", added].Value;
+        return RedirectToAction(nameof(Index), new { id });
+    }
+
+    [HttpPost("{invitationId:int}/remove")]
+    public async Task<IActionResult> Remove(int id, int invitationId)
+    {
+        var e = await FindAsync(id);
+        var invitation = e?.Invitations.SingleOrDefault(i => i.Id == invitationId && i.RemovedAtUtc is null);
+        if (invitation is null) return NotFound();
+        invitation.RemovedAtUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync();
+        TempData["Message"] = t["{0} är inte längre inbjuden.", invitation.Name ?? invitation.Email].Value;
+        return RedirectToAction(nameof(Index), new { id });
+    }
+
+    /// <summary>The organiser records an answer given by phone or in person.</summary>
+    [HttpPost("{invitationId:int}/rsvp")]
+    public async Task<IActionResult> SetRsvp(int id, int invitationId, RsvpStatus rsvp)
+    {
+        var e = await FindAsync(id);
+        var invitation = e?.Invitations.SingleOrDefault(i => i.Id == invitationId && i.RemovedAtUtc is null);
+        if (invitation is null || !Enum.IsDefined(rsvp)) return NotFound();
+        invitation.Rsvp = rsvp;
+        invitation.RespondedAtUtc = rsvp == RsvpStatus.NeedsAction ? null : clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync();
+        return RedirectToAction(nameof(Index), new { id });
+    }
+
+    private async Task<Event?> FindAsync(int id)
+    {
+        var ids = await scope.AllowedIdsAsync();
+        return await db.Events.Include(e => e.Invitations)
+            .SingleOrDefaultAsync(e => e.Id == id && ids.Contains(e.MunicipalityId));
+    }
+
+    private async Task<IActionResult> PageAsync(Event e, AddInviteesForm form)
+    {
+        var contacts = await db.Contacts.AsNoTracking().Where(c => c.MunicipalityId == e.MunicipalityId).OrderBy(c => c.Name).ToListAsync();
+        var groups = await db.ContactGroups.AsNoTracking().Where(g => g.MunicipalityId == e.MunicipalityId).OrderBy(g => g.Name)
+            .Select(g => new GroupChoice(g.Id, g.Name, g.Contacts.Count)).ToListAsync();
+        return View("Index", new InviteesPage(e, e.Invitations.Where(i => i.RemovedAtUtc is null).OrderBy(i => i.Name ?? i.Email).ToList(), contacts, groups, form));
+    }
+}
+
+public sealed class AddInviteesForm
+{
+    public List<int> ContactIds { get; set; } = [];
+    public List<int> GroupIds { get; set; } = [];
+    public string? Addresses { get; set; }
+}
+
+public sealed record GroupChoice(int Id, string Name, int Members);
+
+public sealed record InviteesPage(Event Event, List<Invitation> Invitees, List<Contacts.Contact> Contacts, List<GroupChoice> Groups, AddInviteesForm Form);
