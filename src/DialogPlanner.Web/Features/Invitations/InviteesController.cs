@@ -12,7 +12,8 @@ namespace DialogPlanner.Web.Features.Invitations;
 /// <summary>Who is invited to an event: from contacts, contact groups and free addresses, without duplicates.</summary>
 [Authorize(Policy = IdentitySetup.OrganiserPolicy)]
 [Route("events/{id:int}/invitees")]
-public sealed class InviteesController(AppDbContext db, MunicipalityScope scope, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+public sealed class InviteesController(
+    AppDbContext db, MunicipalityScope scope, TimeProvider clock, RsvpRecorder recorder, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int id)
@@ -94,9 +95,7 @@ public sealed class InviteesController(AppDbContext db, MunicipalityScope scope,
         var e = await FindAsync(id);
         var invitation = e?.Invitations.SingleOrDefault(i => i.Id == invitationId && i.RemovedAtUtc is null);
         if (invitation is null || !Enum.IsDefined(rsvp)) return NotFound();
-        invitation.Rsvp = rsvp;
-        invitation.RespondedAtUtc = rsvp == RsvpStatus.NeedsAction ? null : clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync();
+        await recorder.RecordAsync(invitation, rsvp, "organiser");
         return RedirectToAction(nameof(Index), new { id });
     }
 
