@@ -9,6 +9,8 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> b)
     {
         b.Property(x => x.DisplayName).HasMaxLength(200);
+        b.Property(x => x.CalendarFeedToken).HasMaxLength(64);
+        b.HasIndex(x => x.CalendarFeedToken).IsUnique();
         b.HasOne(x => x.Organisation).WithMany().OnDelete(DeleteBehavior.SetNull);
         b.HasMany(x => x.Municipalities).WithMany().UsingEntity("UserMunicipalities");
     }

@@ -20,6 +20,8 @@ public class AppUser : IdentityUser
     /// <summary>The organisation a TaskOwner acts for.</summary>
     public int? OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
+    /// <summary>Secret part of the address of this user's private calendar feed; null until they ask for one.</summary>
+    public string? CalendarFeedToken { get; set; }
     /// <summary>The municipalities an Organiser works for; they see only these.</summary>
     public List<Municipality> Municipalities { get; set; } = [];
 }

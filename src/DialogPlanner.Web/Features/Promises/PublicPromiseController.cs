@@ -52,8 +52,8 @@ public sealed class PublicPromiseController(AppDbContext db, TimeProvider clock,
             .SingleOrDefaultAsync();
         if (meeting is null) return NotFound();
         var page = new Uri(Url.Action(nameof(Latest), null, new { slug = normalised }, Request.Scheme)!);
-        var ics = PublicEventCalendar.Serialize(meeting, page, clock.GetUtcNow().UtcDateTime, t);
-        return File(Encoding.UTF8.GetBytes(ics), PublicEventCalendar.ContentType, $"{normalised}-{eventId}.ics");
+        var ics = PublishedCalendar.Serialize([meeting], _ => page, clock.GetUtcNow().UtcDateTime, t);
+        return File(Encoding.UTF8.GetBytes(ics), PublishedCalendar.ContentType, $"{normalised}-{eventId}.ics");
     }
 
     private IQueryable<CitizenPromise> Published(string slug)

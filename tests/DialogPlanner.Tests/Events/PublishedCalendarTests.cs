@@ -5,10 +5,10 @@ using DialogPlanner.Web.Features.Promises;
 using Microsoft.Extensions.Localization;
 using Calendar = Ical.Net.Calendar;
 
-namespace DialogPlanner.Tests.Promises;
+namespace DialogPlanner.Tests.Events;
 
 /// <summary>The .ics text itself, without the web app: folding, escaping and culture.</summary>
-public sealed class PublicEventCalendarTests
+public sealed class PublishedCalendarTests
 {
     private static readonly Uri Page = new("https://dialog.example/kommun/ljungby");
 
@@ -18,7 +18,7 @@ public sealed class PublicEventCalendarTests
         for (var pad = 0; pad < 90; pad++)
         {
             var title = new string('x', pad) + "Öppet möte 🌷 på torget, åäö 🚓 " + new string('y', pad % 7);
-            var bytes = Encoding.UTF8.GetBytes(PublicEventCalendar.Serialize(Meeting(title), Page, DateTime.UtcNow, new EchoLocalizer()));
+            var bytes = Encoding.UTF8.GetBytes(PublishedCalendar.Serialize([Meeting(title)], _ => Page, DateTime.UtcNow, new EchoLocalizer()));
             var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
 
             Assert.All(text.Split("\r\n"), line => Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, $"{pad}: {line}"));
@@ -36,7 +36,7 @@ public sealed class PublicEventCalendarTests
             var meeting = Meeting("Trygghetsvandring");
             (meeting.Latitude, meeting.Longitude) = (56.8333, 13.9408);
 
-            var text = PublicEventCalendar.Serialize(meeting, Page, DateTime.UtcNow, new EchoLocalizer());
+            var text = PublishedCalendar.Serialize([meeting], _ => Page, DateTime.UtcNow, new EchoLocalizer());
 
             Assert.Contains("RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\n", text);
             Assert.Contains("GEO:56.833300;13.940800\r\n", text);
