@@ -33,6 +33,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<WalkStop> WalkStops => Set<WalkStop>();
+    public DbSet<CategoryResponsibility> CategoryResponsibilities => Set<CategoryResponsibility>();
+    public DbSet<TaskHistoryEntry> TaskHistory => Set<TaskHistoryEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -19,5 +19,8 @@ public sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         b.HasOne(x => x.Municipality).WithMany().OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Pledge).WithMany().OnDelete(DeleteBehavior.SetNull);
         b.HasMany(x => x.Invitations).WithOne(x => x.Event).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Stops).WithOne(x => x.Event).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Event>().WithMany().HasForeignKey(x => x.WalkEventId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Event>().WithMany().HasForeignKey(x => x.PreviousWalkId).OnDelete(DeleteBehavior.SetNull);
     }
 }

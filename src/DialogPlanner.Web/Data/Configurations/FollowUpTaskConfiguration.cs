@@ -13,6 +13,9 @@ public sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<FollowU
         b.Property(x => x.AssignedPerson).HasMaxLength(200);
         b.Property(x => x.Resolution).HasMaxLength(4000);
         b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.AfterPhotoPath).HasMaxLength(300);
+        b.Property(x => x.AfterPhotoContentType).HasMaxLength(40);
+        b.HasMany(x => x.History).WithOne(x => x.FollowUpTask).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.ResponsibleOrganisationId, x.DueDate });
         b.HasOne(x => x.Municipality).WithMany().OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.ResponsibleOrganisation).WithMany().OnDelete(DeleteBehavior.Restrict);

@@ -1,6 +1,7 @@
 using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Municipalities;
 using DialogPlanner.Web.Features.Promises;
+using DialogPlanner.Web.Features.Walks;
 
 namespace DialogPlanner.Web.Features.Events;
 
@@ -54,6 +55,15 @@ public class Event : Data.IAudited, Data.IVersioned
     /// <summary>iCalendar SEQUENCE: raised on every change that matters to attendees.</summary>
     public int CalendarSequence { get; set; }
     public List<Invitation> Invitations { get; set; } = [];
+    /// <summary>For a preparatory or follow-up meeting: the walk it belongs to.</summary>
+    public int? WalkEventId { get; set; }
+    public WalkMeetingRole? WalkRole { get; set; }
+    /// <summary>For a re-walk: the walk whose open tasks it checks.</summary>
+    public int? PreviousWalkId { get; set; }
+    public List<WalkStop> Stops { get; set; } = [];
+    public DateTime? ProtocolPublishedAtUtc { get; set; }
+    /// <summary>When participants were told what became of their findings (återkoppling).</summary>
+    public DateTime? FeedbackSentAtUtc { get; set; }
     public Guid Version { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }

@@ -38,6 +38,13 @@ public class FollowUpTask : Data.IAudited, Data.IVersioned
     /// <summary>The closing note, or the required reason for Rejected / NotOurs.</summary>
     public string? Resolution { get; set; }
     public List<Finding> Findings { get; set; } = [];
+    public List<TaskHistoryEntry> History { get; set; } = [];
+    /// <summary>The "after" photo a task owner adds when closing.</summary>
+    public string? AfterPhotoPath { get; set; }
+    public string? AfterPhotoContentType { get; set; }
+    public DateTime? ClosedAtUtc { get; set; }
+    /// <summary>When the owner was last told the task is overdue, so the reminder goes out once.</summary>
+    public DateTime? OverdueNoticeSentAtUtc { get; set; }
     public Guid Version { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }

@@ -37,6 +37,11 @@ public class Finding : Data.IAudited
     public string? PhotoPath { get; set; }
     public string? ReportedByUserId { get; set; }
     public int? ReportedByInvitationId { get; set; }
+    /// <summary>Made by the phone before the first upload try, so a retried upload never makes a second finding.</summary>
+    public Guid? ClientId { get; set; }
+    public string? PhotoContentType { get; set; }
+    /// <summary>Set on a re-walk's copy of an earlier finding whose task was still open.</summary>
+    public int? CarriedFromFindingId { get; set; }
     public FindingTriage Triage { get; set; }
     public string? NoActionReason { get; set; }
     /// <summary>Several findings may be merged into one task.</summary>

@@ -226,6 +226,9 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("EndsAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("FeedbackSentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("IsPublic")
                         .HasColumnType("boolean");
 
@@ -249,6 +252,12 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
 
                     b.Property<int?>("PledgeId")
                         .HasColumnType("integer");
+
+                    b.Property<int?>("PreviousWalkId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ProtocolPublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("StartsAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -275,12 +284,23 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("WalkEventId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WalkRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CalendarUid")
                         .IsUnique();
 
                     b.HasIndex("PledgeId");
+
+                    b.HasIndex("PreviousWalkId");
+
+                    b.HasIndex("WalkEventId");
 
                     b.HasIndex("MunicipalityId", "StartsAtUtc");
 
@@ -568,9 +588,20 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AfterPhotoContentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("AfterPhotoPath")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("AssignedPerson")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -584,6 +615,9 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
 
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("OverdueNoticeSentAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Priority")
                         .IsRequired()
@@ -623,7 +657,46 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     b.ToTable("FollowUpTasks");
                 });
 
-            modelBuilder.Entity("DialogPlanner.Web.Features.Walks.Finding", b =>
+            modelBuilder.Entity("DialogPlanner.Web.Features.Tasks.TaskHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("FollowUpTaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpTaskId", "AtUtc");
+
+                    b.ToTable("TaskHistory");
+                });
+
+            modelBuilder.Entity("DialogPlanner.Web.Features.Walks.CategoryResponsibility", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -635,6 +708,41 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("MunicipalityId", "Category")
+                        .IsUnique();
+
+                    b.ToTable("CategoryResponsibilities");
+                });
+
+            modelBuilder.Entity("DialogPlanner.Web.Features.Walks.Finding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CarriedFromFindingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -659,6 +767,10 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     b.Property<string>("NoActionReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("PhotoContentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("PhotoPath")
                         .HasMaxLength(300)
@@ -685,11 +797,44 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EventId");
-
                     b.HasIndex("FollowUpTaskId");
 
+                    b.HasIndex("EventId", "ClientId")
+                        .IsUnique();
+
                     b.ToTable("Findings");
+                });
+
+            modelBuilder.Entity("DialogPlanner.Web.Features.Walks.WalkStop", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Order");
+
+                    b.ToTable("WalkStops");
                 });
 
             modelBuilder.Entity("DialogPlanner.Web.Mail.OutboxMessage", b =>
@@ -970,6 +1115,16 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                         .HasForeignKey("PledgeId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("DialogPlanner.Web.Features.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousWalkId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DialogPlanner.Web.Features.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("WalkEventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Municipality");
 
                     b.Navigation("Pledge");
@@ -1056,6 +1211,34 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     b.Navigation("ResponsibleOrganisation");
                 });
 
+            modelBuilder.Entity("DialogPlanner.Web.Features.Tasks.TaskHistoryEntry", b =>
+                {
+                    b.HasOne("DialogPlanner.Web.Features.Tasks.FollowUpTask", "FollowUpTask")
+                        .WithMany("History")
+                        .HasForeignKey("FollowUpTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FollowUpTask");
+                });
+
+            modelBuilder.Entity("DialogPlanner.Web.Features.Walks.CategoryResponsibility", b =>
+                {
+                    b.HasOne("DialogPlanner.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DialogPlanner.Web.Features.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("DialogPlanner.Web.Features.Walks.Finding", b =>
                 {
                     b.HasOne("DialogPlanner.Web.Features.Events.Event", "Event")
@@ -1072,6 +1255,17 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     b.Navigation("Event");
 
                     b.Navigation("FollowUpTask");
+                });
+
+            modelBuilder.Entity("DialogPlanner.Web.Features.Walks.WalkStop", b =>
+                {
+                    b.HasOne("DialogPlanner.Web.Features.Events.Event", "Event")
+                        .WithMany("Stops")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1143,6 +1337,8 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
             modelBuilder.Entity("DialogPlanner.Web.Features.Events.Event", b =>
                 {
                     b.Navigation("Invitations");
+
+                    b.Navigation("Stops");
                 });
 
             modelBuilder.Entity("DialogPlanner.Web.Features.Promises.CitizenPromise", b =>
@@ -1158,6 +1354,8 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
             modelBuilder.Entity("DialogPlanner.Web.Features.Tasks.FollowUpTask", b =>
                 {
                     b.Navigation("Findings");
+
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

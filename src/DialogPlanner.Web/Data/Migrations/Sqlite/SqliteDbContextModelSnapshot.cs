@@ -215,6 +215,9 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("EndsAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FeedbackSentAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsPublic")
                         .HasColumnType("INTEGER");
 
@@ -238,6 +241,12 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
 
                     b.Property<int?>("PledgeId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PreviousWalkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ProtocolPublishedAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StartsAtUtc")
                         .HasColumnType("TEXT");
@@ -264,12 +273,23 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("WalkEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WalkRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CalendarUid")
                         .IsUnique();
 
                     b.HasIndex("PledgeId");
+
+                    b.HasIndex("PreviousWalkId");
+
+                    b.HasIndex("WalkEventId");
 
                     b.HasIndex("MunicipalityId", "StartsAtUtc");
 
@@ -543,8 +563,19 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AfterPhotoContentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AfterPhotoPath")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AssignedPerson")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -559,6 +590,9 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("OverdueNoticeSentAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Priority")
                         .IsRequired()
@@ -598,7 +632,44 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     b.ToTable("FollowUpTasks");
                 });
 
-            modelBuilder.Entity("DialogPlanner.Web.Features.Walks.Finding", b =>
+            modelBuilder.Entity("DialogPlanner.Web.Features.Tasks.TaskHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FollowUpTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpTaskId", "AtUtc");
+
+                    b.ToTable("TaskHistory");
+                });
+
+            modelBuilder.Entity("DialogPlanner.Web.Features.Walks.CategoryResponsibility", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -607,6 +678,39 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("MunicipalityId", "Category")
+                        .IsUnique();
+
+                    b.ToTable("CategoryResponsibilities");
+                });
+
+            modelBuilder.Entity("DialogPlanner.Web.Features.Walks.Finding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CarriedFromFindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClientId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -631,6 +735,10 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("NoActionReason")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhotoContentType")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PhotoPath")
@@ -658,11 +766,42 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EventId");
-
                     b.HasIndex("FollowUpTaskId");
 
+                    b.HasIndex("EventId", "ClientId")
+                        .IsUnique();
+
                     b.ToTable("Findings");
+                });
+
+            modelBuilder.Entity("DialogPlanner.Web.Features.Walks.WalkStop", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Order");
+
+                    b.ToTable("WalkStops");
                 });
 
             modelBuilder.Entity("DialogPlanner.Web.Mail.OutboxMessage", b =>
@@ -937,6 +1076,16 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                         .HasForeignKey("PledgeId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("DialogPlanner.Web.Features.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousWalkId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DialogPlanner.Web.Features.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("WalkEventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Municipality");
 
                     b.Navigation("Pledge");
@@ -1023,6 +1172,34 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     b.Navigation("ResponsibleOrganisation");
                 });
 
+            modelBuilder.Entity("DialogPlanner.Web.Features.Tasks.TaskHistoryEntry", b =>
+                {
+                    b.HasOne("DialogPlanner.Web.Features.Tasks.FollowUpTask", "FollowUpTask")
+                        .WithMany("History")
+                        .HasForeignKey("FollowUpTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FollowUpTask");
+                });
+
+            modelBuilder.Entity("DialogPlanner.Web.Features.Walks.CategoryResponsibility", b =>
+                {
+                    b.HasOne("DialogPlanner.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DialogPlanner.Web.Features.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("DialogPlanner.Web.Features.Walks.Finding", b =>
                 {
                     b.HasOne("DialogPlanner.Web.Features.Events.Event", "Event")
@@ -1039,6 +1216,17 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     b.Navigation("Event");
 
                     b.Navigation("FollowUpTask");
+                });
+
+            modelBuilder.Entity("DialogPlanner.Web.Features.Walks.WalkStop", b =>
+                {
+                    b.HasOne("DialogPlanner.Web.Features.Events.Event", "Event")
+                        .WithMany("Stops")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1110,6 +1298,8 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("DialogPlanner.Web.Features.Events.Event", b =>
                 {
                     b.Navigation("Invitations");
+
+                    b.Navigation("Stops");
                 });
 
             modelBuilder.Entity("DialogPlanner.Web.Features.Promises.CitizenPromise", b =>
@@ -1125,6 +1315,8 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("DialogPlanner.Web.Features.Tasks.FollowUpTask", b =>
                 {
                     b.Navigation("Findings");
+
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }
