@@ -16,6 +16,9 @@ public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Pr
 
     public TestDatabase Database { get; } = database;
 
+    /// <summary>Where this app keeps photos: a folder of its own, removed with the app.</summary>
+    public string PhotoPath { get; } = Path.Combine(Path.GetTempPath(), $"dialogplanner-photos-{Guid.NewGuid():N}");
+
     public static async Task<AppFactory> StartAsync(string provider)
     {
         var factory = new AppFactory(await TestDatabase.CreateAsync(provider));
@@ -31,6 +34,7 @@ public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Pr
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(Path.GetTempPath(), "dialogplanner-test-keys"));
+        builder.UseSetting("Walks:PhotoPath", PhotoPath);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
     }
@@ -54,6 +58,7 @@ public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Pr
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
+        if (Directory.Exists(PhotoPath)) Directory.Delete(PhotoPath, recursive: true);
     }
 }
 
