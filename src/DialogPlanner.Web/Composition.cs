@@ -8,6 +8,7 @@ using DialogPlanner.Web.Features.Admin;
 using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Municipalities;
 using DialogPlanner.Web.Features.Promises;
+using DialogPlanner.Web.Features.Tasks;
 using DialogPlanner.Web.Features.Walks;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
@@ -40,6 +41,7 @@ public static class Composition
         services.AddScoped<PromiseImporter>();
         services.AddScoped<RsvpRecorder>();
         services.AddSingleton<PhotoStore>();
+        services.AddScoped<TaskAccess>();
         services.AddValidatorsFromAssemblyContaining<Program>();
         // Later rules of a property assume the earlier ones held (e.g. a uniqueness check needs a name).
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;

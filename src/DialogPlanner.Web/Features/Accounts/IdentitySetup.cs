@@ -7,6 +7,7 @@ public static class IdentitySetup
 {
     public const string OrganiserPolicy = "Organiser";
     public const string AdministratorPolicy = "Administrator";
+    public const string TaskPolicy = "Tasks";
 
     public static IServiceCollection AddAppIdentity(this IServiceCollection services)
     {
@@ -41,7 +42,8 @@ public static class IdentitySetup
 
         services.AddAuthorizationBuilder()
             .AddPolicy(OrganiserPolicy, p => p.RequireRole(Roles.Administrator, Roles.Organiser))
-            .AddPolicy(AdministratorPolicy, p => p.RequireRole(Roles.Administrator));
+            .AddPolicy(AdministratorPolicy, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(TaskPolicy, p => p.RequireRole(Roles.Administrator, Roles.Organiser, Roles.TaskOwner));
         return services;
     }
 }

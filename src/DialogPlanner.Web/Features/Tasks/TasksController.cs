@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using DialogPlanner.Web.Data;
+using DialogPlanner.Web.Features.Accounts;
+using DialogPlanner.Web.Features.Walks;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace DialogPlanner.Web.Features.Tasks;
+
+/// <summary>The task board and each task's page, where the responsible body reports progress.</summary>
+[Authorize(Policy = IdentitySetup.TaskPolicy)]
+[Route("tasks")]
+public sealed class TasksController(
+    AppDbContext db, TaskAccess access, PhotoStore photos, TimeProvider clock,
+    IValidator<TaskUpdateForm> validator, IStringLocalizer<SharedResource> t) : Controller
+{
+    public static readonly TaskStatus[] Closed = [TaskStatus.Done, TaskStatus.Rejected, TaskStatus.NotOurs];
+
+    /// <summary>Open tasks by due date with the overdue ones first, then the closed ones.</summary>
+    [HttpGet("")]
+    public async Task<IActionResult> Index(bool closed = false)
+    {
+        var today = DateOnly.FromDateTime(StockholmTime.Now(clock));
+        var tasks = await (await access.VisibleAsync()).AsNoTracking().Include(x => x.ResponsibleOrganisation)
+            .Where(x => closed ? Closed.Contains(x.Status) : !Closed.Contains(x.Status))
+            .OrderBy(x => x.DueDate).ToListAsync();
+        ViewData["Today"] = today;
+        ViewData["Closed"] = closed;
+        return View(tasks);
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Show(int id)
+    {
+        var task = await LoadAsync(id);
+        return task is null ? NotFound() : View(new TaskPage(task, new TaskUpdateForm { Status = task.Status, Version = task.Version }));
+    }
+
+    [HttpPost("{id:int}")]
+    [RequestSizeLimit(40 * 1024 * 1024)]
+    public async Task<IActionResult> Update(int id, TaskUpdateForm form)
+    {
+        var task = await LoadAsync(id, tracked: true);
+        if (task is null) return NotFound();
+        if (await validator.ValidateIntoAsync(form, ModelState) && form.AfterPhoto is { Length: > 0 })
+        {
+            var (photo, problem) = await photos.SaveAsync(form.AfterPhoto);
+            if (problem != PhotoStore.Problem.None)
+                ModelState.AddModelError(nameof(form.AfterPhoto), problem == PhotoStore.Problem.TooLarge
+                    ? t["Fotot är för stort (högst {0} MB).", photos.MaxBytes / 1024 / 1024]
+                    : t["Filen är inte ett foto. Använd JPEG, PNG, HEIC eller WebP."]);
+            else
+                (task.AfterPhotoPath, task.AfterPhotoContentType) = (photo!.Path, photo.ContentType);
+        }
+        if (!ModelState.IsValid) return View(nameof(Show), new TaskPage(task, form));
+
+        db.Entry(task).Property(x => x.Version).OriginalValue = form.Version;
+        var now = clock.GetUtcNow().UtcDateTime;
+        task.Status = form.Status;
+        task.ClosedAtUtc = Closed.Contains(form.Status) ? task.ClosedAtUtc ?? now : null;
+        if (form.Status is TaskStatus.Done or TaskStatus.Rejected or TaskStatus.NotOurs && !string.IsNullOrWhiteSpace(form.Note)) task.Resolution = form.Note.Trim();
+        task.History.Add(new TaskHistoryEntry
+        {
+            AtUtc = now, ByUserId = User.FindFirstValue(ClaimTypes.NameIdentifier), ByName = User.Identity?.Name ?? "?",
+            Status = form.Status, Note = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim(),
+        });
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, t["Någon annan har ändrat åtgärden medan du arbetade. Öppna den igen; din ändring har inte sparats."]);
+            return View(nameof(Show), new TaskPage(task, form));
+        }
+        TempData["Message"] = t["Åtgärden har uppdaterats."].Value;
+        return RedirectToAction(nameof(Show), new { id });
+    }
+
+    [HttpGet("{id:int}/findings/{findingId:int}/photo")]
+    public async Task<IActionResult> FindingPhoto(int id, int findingId)
+    {
+        var task = await LoadAsync(id);
+        var finding = task?.Findings.SingleOrDefault(f => f.Id == findingId);
+        var path = finding?.PhotoPath is null ? null : photos.FullPath(finding.PhotoPath);
+        return path is null ? NotFound() : PhysicalFile(path, finding!.PhotoContentType ?? "application/octet-stream");
+    }
+
+    [HttpGet("{id:int}/after-photo")]
+    public async Task<IActionResult> AfterPhoto(int id)
+    {
+        var task = await LoadAsync(id);
+        var path = task?.AfterPhotoPath is null ? null : photos.FullPath(task.AfterPhotoPath);
+        return path is null ? NotFound() : PhysicalFile(path, task!.AfterPhotoContentType ?? "application/octet-stream");
+    }
+
+    private async Task<FollowUpTask?> LoadAsync(int id, bool tracked = false)
+    {
+        var query = (await access.VisibleAsync()).Include(x => x.ResponsibleOrganisation).Include(x => x.Findings)
+            .Include(x => x.History.OrderBy(h => h.AtUtc));
+        return await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(x => x.Id == id);
+    }
+}
+
+public sealed record TaskPage(FollowUpTask Task, TaskUpdateForm Form);
