@@ -13,7 +13,6 @@ public static class FollowUpReportCsv
     private static readonly CsvConfiguration Config = new(CultureInfo.GetCultureInfo("sv-SE"))
     {
         Delimiter = ";",
-        NewLine = "\r\n",
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true),
         // Notes are free text: a comment starting with "=" must not run as a formula in Excel.
         InjectionOptions = InjectionOptions.Escape,
