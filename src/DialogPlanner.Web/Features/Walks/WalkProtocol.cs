@@ -1,0 +1,43 @@
+using DialogPlanner.Web.Data;
+using DialogPlanner.Web.Features.Events;
+using DialogPlanner.Web.Features.Invitations;
+using DialogPlanner.Web.Features.Tasks;
+using Microsoft.EntityFrameworkCore;
+using TaskStatus = DialogPlanner.Web.Features.Tasks.TaskStatus;
+
+namespace DialogPlanner.Web.Features.Walks;
+
+/// <summary>One finding as the protocol reports it: what, where, and what became of it.</summary>
+public sealed record ProtocolItem(Finding Finding, FollowUpTask? Task)
+{
+    /// <summary>The state shown for the finding; the same words as the task board.</summary>
+    public TaskStatus? Status => Task?.Status;
+}
+
+/// <summary>
+/// The walk protocol: the one reading of a walk's outcome used by the organiser's page, the public
+/// page, the CSV and the feedback e-mail, so that they can never disagree with the task board.
+/// Participants appear only as counts per organisation: private individuals are never named.
+/// </summary>
+public sealed record WalkProtocol(Event Walk, IReadOnlyList<WalkStop> Route, IReadOnlyList<(string Organisation, int Count)> Participants, IReadOnlyList<ProtocolItem> Items)
+{
+    public const string PrivateIndividuals = "Privatpersoner";
+
+    public bool AllClosed => Items.All(i => i.Finding.Triage == FindingTriage.NoAction || (i.Task is not null && TasksController.Closed.Contains(i.Task.Status)));
+
+    public static async Task<WalkProtocol?> LoadAsync(AppDbContext db, int walkId, CancellationToken ct = default)
+    {
+        var walk = await db.Events.AsNoTracking().Include(e => e.Municipality).Include(e => e.Stops)
+            .SingleOrDefaultAsync(e => e.Id == walkId && (e.Type == EventType.SafetyWalk || e.Type == EventType.FarmWalk), ct);
+        if (walk is null) return null;
+        var findings = await db.Findings.AsNoTracking().Include(f => f.FollowUpTask).ThenInclude(t => t!.ResponsibleOrganisation)
+            .Where(f => f.EventId == walkId).OrderBy(f => f.Id).ToListAsync(ct);
+        var participants = await db.Invitations.AsNoTracking()
+            .Where(i => i.EventId == walkId && i.RemovedAtUtc == null && i.Rsvp == RsvpStatus.Accepted)
+            .Select(i => i.Contact != null && i.Contact.Organisation != null ? i.Contact.Organisation.Name : PrivateIndividuals)
+            .ToListAsync(ct);
+        var counts = participants.GroupBy(p => p).Select(g => (g.Key, g.Count()))
+            .OrderBy(p => p.Key == PrivateIndividuals).ThenBy(p => p.Key).ToList();
+        return new WalkProtocol(walk, walk.Stops.OrderBy(s => s.Order).ToList(), counts, findings.Select(f => new ProtocolItem(f, f.FollowUpTask)).ToList());
+    }
+}
