@@ -25,7 +25,7 @@ public sealed class FollowUpReportController(
     {
         var report = await LoadAllowedAsync(id, ct);
         if (report is null) return NotFound();
-        return File(FollowUpReportCsv.Write(report, t), "text/csv; charset=utf-8", FollowUpReportCsv.FileName(report.Overview.Promise));
+        return File(FollowUpReportCsv.Write(report, t), SwedishCsv.ContentType, FollowUpReportCsv.FileName(report.Overview.Promise));
     }
 
     /// <summary>The report, or null when the promise does not exist or belongs to a municipality the user may not see.</summary>

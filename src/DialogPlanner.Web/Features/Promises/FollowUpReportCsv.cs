@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.Extensions.Localization;
 
 namespace DialogPlanner.Web.Features.Promises;
@@ -9,39 +6,14 @@ namespace DialogPlanner.Web.Features.Promises;
 /// <summary>The follow-up report as one CSV row per pledge, for the spreadsheet the report usually ends up in.</summary>
 public static class FollowUpReportCsv
 {
-    // Swedish Excel expects semicolons (the comma is the decimal sign) and needs the BOM to read UTF-8.
-    private static readonly CsvConfiguration Config = new(CultureInfo.GetCultureInfo("sv-SE"))
-    {
-        Delimiter = ";",
-        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true),
-        // Notes are free text: a comment starting with "=" must not run as a formula in Excel.
-        InjectionOptions = InjectionOptions.Escape,
-    };
-
     public static string FileName(CitizenPromise promise) => $"uppfoljning-{promise.Municipality.Slug}-{promise.Year}.csv";
 
-    public static byte[] Write(FollowUpReport report, IStringLocalizer t)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new StreamWriter(stream, Config.Encoding))
-        using (var csv = new CsvWriter(writer, Config))
-        {
-            string[] header =
-            [
-                t["Fokusområde"], t["Löfte"], t["Ansvarig"], t["Mål"], t["Genomförda"], t["Planerade"], t["Status"],
-                t["Händelser"], t["Deltagare"], t["Iakttagelser"], t["Åtgärder"], t["Åtgärder klara"], t["Kommentar"],
-            ];
-            foreach (var name in header) csv.WriteField(name);
-            csv.NextRecord();
-            foreach (var area in report.Overview.Areas)
-                foreach (var row in area.Pledges)
-                {
-                    foreach (var field in Fields(report, area.Area, row, t)) csv.WriteField(field);
-                    csv.NextRecord();
-                }
-        }
-        return stream.ToArray();
-    }
+    public static byte[] Write(FollowUpReport report, IStringLocalizer t) => SwedishCsv.Write(
+        [
+            t["Fokusområde"], t["Löfte"], t["Ansvarig"], t["Mål"], t["Genomförda"], t["Planerade"], t["Status"],
+            t["Händelser"], t["Deltagare"], t["Iakttagelser"], t["Åtgärder"], t["Åtgärder klara"], t["Kommentar"],
+        ],
+        report.Overview.Areas.SelectMany(area => area.Pledges.Select(row => Fields(report, area.Area, row, t))));
 
     private static IEnumerable<string> Fields(FollowUpReport report, FocusArea area, PledgeRow row, IStringLocalizer t)
     {
