@@ -5,6 +5,7 @@ using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features;
 using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Admin;
+using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Municipalities;
 using DialogPlanner.Web.Features.Promises;
 using FluentValidation;
@@ -36,6 +37,8 @@ public static class Composition
         services.AddScoped<AdminBootstrap>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<PromiseImporter>();
+        services.AddSingleton(new EmailTemplates(EmailTemplates.FindFolder(builder.Configuration[EmailTemplates.ConfigurationKey], builder.Environment.ContentRootPath)));
+        services.AddSingleton<InvitationMail>();
         services.AddValidatorsFromAssemblyContaining<Program>();
         // Later rules of a property assume the earlier ones held (e.g. a uniqueness check needs a name).
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
