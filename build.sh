@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command of the README: ./build.sh test
-# On a fresh Debian machine with the .NET SDK it installs what the tests need (PostgreSQL),
+# On a fresh Debian machine with the .NET SDK it installs what the tests need (PostgreSQL, and
+# node with ical.js and libical for the calendar checks),
 # starts a throwaway PostgreSQL server on 127.0.0.1, runs every test and stops the server again.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -45,9 +46,18 @@ start_postgres() {
     export DIALOGPLANNER_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Pooling=true;Maximum Pool Size=20"
 }
 
+# Independent calendar parsers for the invitation tests: ical.js (Thunderbird's) and libical.
+install_calendar_checkers() {
+    command -v node >/dev/null 2>&1 || apt_install nodejs npm
+    apt_install gir1.2-ical-3.0 python3-gi
+    log "installing ical.js for the calendar checks"
+    npm ci --prefix tests/ical-check --no-audit --no-fund
+}
+
 run_tests() {
     trap cleanup EXIT
     start_postgres
+    install_calendar_checkers
     log "building"
     dotnet build DialogPlanner.sln -c Release -warnaserror -nologo -v quiet
     log "checking formatting (dotnet format --verify-no-changes)"

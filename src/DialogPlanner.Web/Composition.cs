@@ -42,6 +42,8 @@ public static class Composition
         services.AddScoped<RsvpRecorder>();
         services.AddSingleton<PhotoStore>();
         services.AddScoped<TaskAccess>();
+        services.AddSingleton(new EmailTemplates(EmailTemplates.FindFolder(builder.Configuration[EmailTemplates.ConfigurationKey], builder.Environment.ContentRootPath)));
+        services.AddSingleton<InvitationMail>();
         services.AddValidatorsFromAssemblyContaining<Program>();
         // Later rules of a property assume the earlier ones held (e.g. a uniqueness check needs a name).
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;

@@ -44,7 +44,7 @@ public static class PublishedCalendar
             if (meeting is { Latitude: { } lat, Longitude: { } lon }) calendarEvent.GeographicLocation = new GeographicLocation(lat, lon);
             calendar.Events.Add(calendarEvent);
         }
-        return CalendarText.Write(calendar);
+        return Invitations.IcsText.Write(calendar);
     }
 
     private static CalDateTime InStockholm(DateTime utc) => new(StockholmTime.FromUtc(utc), StockholmTime.ZoneId);
