@@ -10,6 +10,8 @@ using DialogPlanner.Web.Features.Municipalities;
 using DialogPlanner.Web.Features.Promises;
 using DialogPlanner.Web.Features.Tasks;
 using DialogPlanner.Web.Features.Walks;
+using DialogPlanner.Web.Jobs;
+using DialogPlanner.Web.Mail;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
@@ -49,7 +51,10 @@ public static class Composition
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         // Write å, ä, ö as themselves in pages, not as numeric entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddAppMail(builder.Configuration);
         services.AddHostedService<StartupTasks>();
+        // After StartupTasks: hosted services start in order, so the database is migrated before the worker reads it.
+        services.AddHostedService<OutboxWorker>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

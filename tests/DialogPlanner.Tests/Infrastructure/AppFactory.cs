@@ -8,8 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DialogPlanner.Tests.Infrastructure;
 
-/// <summary>The whole app in process, on a fresh database of the given provider, with a known administrator.</summary>
-public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Program>
+/// <summary>
+/// The whole app in process, on a fresh database of the given provider, with a known administrator;
+/// optionally with more settings and in another environment than "Testing".
+/// </summary>
+public sealed class AppFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Testing")
+    : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@test.example";
     public const string AdminPassword = "Admin-password-1";
@@ -19,16 +23,17 @@ public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Pr
     /// <summary>Where this app keeps photos: a folder of its own, removed with the app.</summary>
     public string PhotoPath { get; } = Path.Combine(Path.GetTempPath(), $"dialogplanner-photos-{Guid.NewGuid():N}");
 
-    public static async Task<AppFactory> StartAsync(string provider)
+    public static async Task<AppFactory> StartAsync(
+        string provider, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Testing")
     {
-        var factory = new AppFactory(await TestDatabase.CreateAsync(provider));
+        var factory = new AppFactory(await TestDatabase.CreateAsync(provider), settings, environment);
         _ = factory.Server; // starts the host: migrations and the administrator are in place after this
         return factory;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:DialogPlanner", Database.ConnectionString);
         builder.UseSetting("Admin:Email", AdminEmail);
@@ -37,6 +42,7 @@ public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Pr
         builder.UseSetting("Walks:PhotoPath", PhotoPath);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
     }
 
     public AppDbContext CreateDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<AppDbContext>();

@@ -1,0 +1,63 @@
+using DialogPlanner.Web.Data;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using MimeKit.Utils;
+
+namespace DialogPlanner.Web.Mail;
+
+/// <summary>
+/// Puts e-mail in the outbox. It only adds rows: the caller's SaveChanges commits them together with
+/// the change that caused them, and the <see cref="Jobs.OutboxWorker"/> delivers them afterwards.
+/// </summary>
+public sealed class Outbox(IOptions<MailSettings> settings, OutboxSignal signal, TimeProvider time)
+{
+    /// <summary>
+    /// Adds <paramref name="message"/> to <paramref name="db"/> without saving. The message must have exactly one
+    /// recipient, so that a rejection concerns one row. A missing sender, date or Message-Id is filled in;
+    /// the Message-Id stays the same on every attempt, so a duplicate after a crash is recognisable.
+    /// </summary>
+    public OutboxMessage Enqueue(AppDbContext db, MimeMessage message, string kind, int? invitationId = null)
+    {
+        var recipients = message.GetRecipients(onlyUnique: true);
+        if (recipients.Count != 1)
+            throw new ArgumentException($"An outbox message has exactly one recipient; this one has {recipients.Count}.", nameof(message));
+        var now = time.GetUtcNow();
+        if (message.From.Count == 0) message.From.Add(settings.Value.Sender());
+        if (string.IsNullOrEmpty(message.MessageId)) message.MessageId = MimeUtils.GenerateMessageId(settings.Value.Sender().Domain);
+        if (!message.Headers.Contains(HeaderId.Date)) message.Date = now;
+
+        using var mime = new MemoryStream();
+        message.WriteTo(mime);
+        var row = new OutboxMessage
+        {
+            ToAddress = recipients[0].Address,
+            ToName = recipients[0].Name is { Length: > 0 } name ? Cut(name, 200) : null,
+            Subject = Cut(message.Subject ?? "", 300),
+            Mime = mime.ToArray(),
+            Kind = kind,
+            InvitationId = invitationId,
+            Status = OutboxStatus.Queued,
+            NextAttemptAtUtc = now.UtcDateTime,
+            CreatedAtUtc = now.UtcDateTime,
+        };
+        db.OutboxMessages.Add(row);
+        WakeWorkerAfterSave(db);
+        return row;
+    }
+
+    // The columns are for lists; the full texts stay in the MIME bytes.
+    private static string Cut(string text, int length) => text.Length <= length ? text : text[..length];
+
+    // Fires after the caller's SaveChanges. Inside an explicit transaction that is before the commit;
+    // the worker then finds nothing yet and the next poll delivers.
+    private void WakeWorkerAfterSave(AppDbContext db)
+    {
+        EventHandler<Microsoft.EntityFrameworkCore.SavedChangesEventArgs>? wake = null;
+        wake = (_, _) =>
+        {
+            db.SavedChanges -= wake;
+            signal.Wake();
+        };
+        db.SavedChanges += wake;
+    }
+}
