@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command of the README: ./build.sh test
-# On a fresh Debian machine with the .NET SDK it installs what the tests need (PostgreSQL),
-# starts a throwaway PostgreSQL server on 127.0.0.1, runs every test and stops the server again.
+# On a fresh Debian machine with the .NET SDK it installs what the tests need (PostgreSQL, Chromium
+# and axe-core for the browser tests), starts a throwaway PostgreSQL server on 127.0.0.1, runs every
+# test and stops the server again.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -45,8 +46,18 @@ start_postgres() {
     export DIALOGPLANNER_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Pooling=true;Maximum Pool Size=20"
 }
 
+# tests/DialogPlanner.BrowserTests drive Debian's Chromium through Playwright (no browser download)
+# and check pages with axe-core from npm. Their phone-width checks measure text in DejaVu Sans.
+install_browser_test_tools() {
+    apt_install chromium fonts-dejavu-core
+    command -v node >/dev/null || apt_install nodejs npm
+    log "installing axe-core (tests/axe)"
+    npm ci --prefix tests/axe --no-audit --no-fund --loglevel=error
+}
+
 run_tests() {
     trap cleanup EXIT
+    install_browser_test_tools
     start_postgres
     log "building"
     dotnet build DialogPlanner.sln -c Release -warnaserror -nologo -v quiet
