@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command of the README: ./build.sh test
-# On a fresh Debian machine with the .NET SDK it installs what the tests need (PostgreSQL, and
-# node with ical.js and libical for the calendar checks),
+# On a fresh Debian machine with the .NET SDK it installs what the tests need (PostgreSQL, node
+# with ical.js and libical for the calendar checks, Chromium and axe-core for the browser tests),
 # starts a throwaway PostgreSQL server on 127.0.0.1, runs every test and stops the server again.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -54,8 +54,18 @@ install_calendar_checkers() {
     npm ci --prefix tests/ical-check --no-audit --no-fund
 }
 
+# tests/DialogPlanner.BrowserTests drive Debian's Chromium through Playwright (no browser download)
+# and check pages with axe-core from npm. Their phone-width checks measure text in DejaVu Sans.
+install_browser_test_tools() {
+    apt_install chromium fonts-dejavu-core
+    command -v node >/dev/null || apt_install nodejs npm
+    log "installing axe-core (tests/axe)"
+    npm ci --prefix tests/axe --no-audit --no-fund --loglevel=error
+}
+
 run_tests() {
     trap cleanup EXIT
+    install_browser_test_tools
     start_postgres
     install_calendar_checkers
     log "building"

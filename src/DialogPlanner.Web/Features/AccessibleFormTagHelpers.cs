@@ -6,7 +6,8 @@ namespace DialogPlanner.Web.Features;
 
 /// <summary>
 /// Ties each form field to its error message for screen readers: the message gets an id, and the
-/// field gets aria-invalid and aria-describedby when it has an error (WCAG 3.3.1).
+/// field gets aria-invalid and aria-describedby when it has an error (WCAG 3.3.1). The first field
+/// with an error takes the focus, so a keyboard or screen-reader user starts where the fixing is.
 /// </summary>
 [HtmlTargetElement("input", Attributes = "asp-for")]
 [HtmlTargetElement("select", Attributes = "asp-for")]
@@ -25,6 +26,9 @@ public sealed class AriaInvalidTagHelper : TagHelper
         if (!ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) || entry.Errors.Count == 0) return;
         output.Attributes.SetAttribute("aria-invalid", "true");
         output.Attributes.SetAttribute("aria-describedby", ErrorId(name));
+        var hidden = output.Attributes.TryGetAttribute("type", out var type) && type.Value?.ToString() == "hidden";
+        if (!hidden && ViewContext.HttpContext.Items.TryAdd(typeof(AriaInvalidTagHelper), null))
+            output.Attributes.SetAttribute("autofocus", "autofocus");
     }
 
     public static string ErrorId(string fieldName) => TagBuilder.CreateSanitizedId(fieldName, "_") + "-error";

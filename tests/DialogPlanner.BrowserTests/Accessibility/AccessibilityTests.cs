@@ -1,0 +1,68 @@
+using DialogPlanner.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace DialogPlanner.BrowserTests.Accessibility;
+
+/// <summary>The main pages, full of demo content, pass axe's WCAG 2.0–2.2 A and AA rules in Chromium.</summary>
+public sealed class AccessibilityTests(DemoYearApp app, Chromium chromium) : IClassFixture<DemoYearApp>, IClassFixture<Chromium>
+{
+    [Theory]
+    [InlineData("/account/login")]
+    [InlineData("/")]
+    [InlineData("/kommun/ljungby/2024")]
+    public async Task PublicPage_HasNoViolations(string path)
+    {
+        await using var context = await chromium.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.Url(path));
+        await Axe.AssertNoViolationsAsync(page);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/organisations")]
+    [InlineData("/organisations/new")]
+    [InlineData("/contacts")]
+    [InlineData("/contacts/new")]
+    [InlineData("/contact-groups")]
+    [InlineData("/promises")]
+    [InlineData("/promises/import")]
+    [InlineData("/events")]
+    [InlineData("/events/new")]
+    [InlineData("/calendar")]
+    public async Task OrganiserPage_HasNoViolations(string path)
+    {
+        await using var context = await chromium.NewAdminContextAsync(app);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.Url(path));
+        Assert.Equal(path, page.Path());
+        await Axe.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task PromiseDashboard_InBothLanguages_AndEventPage_HaveNoViolations()
+    {
+        await using var context = await chromium.NewAdminContextAsync(app);
+        var page = await context.NewPageAsync();
+        // The dashboard in English too: its link names are built from translated texts (label in name, WCAG 2.5.3).
+        foreach (var path in new[] { $"/promises/{app.Promise2024Id}", $"/promises/{app.Promise2024Id}?culture=en", $"/events/{app.SafetyWalkId}" })
+        {
+            await page.GotoAsync(app.Url(path));
+            Assert.Equal(app.Url(path), page.Url);
+            await Axe.AssertNoViolationsAsync(page);
+        }
+    }
+
+    [Fact]
+    public async Task OrganisationForm_WithErrorsShown_HasNoViolations()
+    {
+        await using var context = await chromium.NewAdminContextAsync(app);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.Url("/organisations/new"));
+        await page.FillAsync("#Email", "inte-en-adress");
+        await page.ClickAsync("main button[type=submit]");
+
+        await Expect(page.Locator("[aria-invalid=true]")).ToHaveCountAsync(2); // the empty name and the bad address
+        await Axe.AssertNoViolationsAsync(page);
+    }
+}

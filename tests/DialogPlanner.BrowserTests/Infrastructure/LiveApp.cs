@@ -1,0 +1,41 @@
+using System.Net;
+using DialogPlanner.Tests.Infrastructure;
+using DialogPlanner.Web.Data;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DialogPlanner.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The whole app served by Kestrel on a free loopback port, so that a real browser can reach it,
+/// on a fresh SQLite database with the known administrator. One per test class.
+/// </summary>
+public class LiveApp : IAsyncLifetime
+{
+    private AppFactory? _factory;
+
+    public AppFactory Factory => _factory ?? throw new InvalidOperationException("The app has not started.");
+    public string BaseUrl { get; private set; } = "";
+
+    public string Url(string path) => BaseUrl + path;
+
+    public async Task InitializeAsync()
+    {
+        _factory = new AppFactory(await TestDatabase.CreateAsync(DatabaseSetup.Sqlite));
+        _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+        BaseUrl = addresses.Addresses.Single().TrimEnd('/');
+        await SeedAsync(_factory);
+    }
+
+    /// <summary>Data the test class needs beyond the administrator.</summary>
+    protected virtual Task SeedAsync(AppFactory app) => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null) await _factory.DisposeAsync();
+    }
+}
