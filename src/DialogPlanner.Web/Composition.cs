@@ -44,6 +44,7 @@ public static class Composition
         services.AddScoped<RsvpRecorder>();
         services.AddSingleton<PhotoStore>();
         services.AddScoped<TaskAccess>();
+        services.AddSingleton<InvitationSender>();
         services.AddSingleton(new EmailTemplates(EmailTemplates.FindFolder(builder.Configuration[EmailTemplates.ConfigurationKey], builder.Environment.ContentRootPath)));
         services.AddSingleton<InvitationMail>();
         services.AddValidatorsFromAssemblyContaining<Program>();

@@ -1,5 +1,6 @@
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
+using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Municipalities;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +14,8 @@ namespace DialogPlanner.Web.Features.Events;
 [Authorize(Policy = IdentitySetup.OrganiserPolicy)]
 [Route("events/{id:int}")]
 public sealed class EventStatusController(
-    AppDbContext db, MunicipalityScope scope, TimeProvider clock, IValidator<HeldForm> validator, IStringLocalizer<SharedResource> t) : Controller
+    AppDbContext db, MunicipalityScope scope, TimeProvider clock, IValidator<HeldForm> validator, InvitationSender sender,
+    IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpPost("cancel")]
     public async Task<IActionResult> Cancel(int id)
@@ -25,6 +27,7 @@ public sealed class EventStatusController(
             // A cancellation is a change calendars must see: it needs a higher SEQUENCE.
             if (e.Status == EventStatus.Scheduled) e.CalendarSequence++;
             e.Status = EventStatus.Cancelled;
+            sender.QueueChanges(db, e, $"{Request.Scheme}://{Request.Host}");
             await db.SaveChangesAsync();
             TempData["Message"] = t["Händelsen är inställd."].Value;
         }
@@ -62,7 +65,8 @@ public sealed class EventStatusController(
     private async Task<Event?> FindAsync(int id)
     {
         var ids = await scope.AllowedIdsAsync();
-        return await db.Events.SingleOrDefaultAsync(e => e.Id == id && ids.Contains(e.MunicipalityId));
+        return await db.Events.Include(e => e.Invitations).Include(e => e.Municipality)
+            .SingleOrDefaultAsync(e => e.Id == id && ids.Contains(e.MunicipalityId));
     }
 }
 

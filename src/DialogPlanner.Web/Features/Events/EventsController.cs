@@ -1,5 +1,6 @@
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
+using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Municipalities;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +13,8 @@ namespace DialogPlanner.Web.Features.Events;
 [Authorize(Policy = IdentitySetup.OrganiserPolicy)]
 [Route("events")]
 public sealed class EventsController(
-    AppDbContext db, MunicipalityScope scope, TimeProvider clock, IValidator<EventForm> validator, IStringLocalizer<SharedResource> t) : Controller
+    AppDbContext db, MunicipalityScope scope, TimeProvider clock, IValidator<EventForm> validator, InvitationSender sender,
+    IStringLocalizer<SharedResource> t) : Controller
 {
     /// <summary>The events of the user's municipalities, optionally those counted toward one pledge or in one status.</summary>
     [HttpGet("")]
@@ -103,6 +105,7 @@ public sealed class EventsController(
         // Calendars ignore an update whose SEQUENCE did not go up; a draft was never sent, so it starts at 0.
         if (form.ApplyTo(e) && !wasDraft) e.CalendarSequence++;
         if (wasDraft && !form.AsDraft) e.Status = EventStatus.Scheduled;
+        var queued = sender.QueueChanges(db, e, $"{Request.Scheme}://{Request.Host}");
         try
         {
             await db.SaveChangesAsync();
@@ -112,14 +115,15 @@ public sealed class EventsController(
             ModelState.AddModelError(string.Empty, t["Någon annan har ändrat händelsen medan du arbetade. Öppna den igen för att se ändringarna; dina ändringar har inte sparats."]);
             return await FormView(form);
         }
-        TempData["Message"] = t["Händelsen har sparats."].Value;
+        TempData["Message"] = (queued > 0 ? t["Händelsen har sparats. {0} e-postmeddelanden skickas.", queued] : t["Händelsen har sparats."]).Value;
         return RedirectToAction(nameof(Show), new { id });
     }
 
     private async Task<Event?> FindAsync(int id)
     {
         var ids = await scope.AllowedIdsAsync();
-        return await db.Events.SingleOrDefaultAsync(e => e.Id == id && ids.Contains(e.MunicipalityId));
+        return await db.Events.Include(e => e.Invitations).Include(e => e.Municipality)
+            .SingleOrDefaultAsync(e => e.Id == id && ids.Contains(e.MunicipalityId));
     }
 
     private async Task<IActionResult> FormView(EventForm form)

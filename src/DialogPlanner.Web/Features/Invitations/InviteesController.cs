@@ -13,7 +13,8 @@ namespace DialogPlanner.Web.Features.Invitations;
 [Authorize(Policy = IdentitySetup.OrganiserPolicy)]
 [Route("events/{id:int}/invitees")]
 public sealed class InviteesController(
-    AppDbContext db, MunicipalityScope scope, TimeProvider clock, RsvpRecorder recorder, IStringLocalizer<SharedResource> t) : Controller
+    AppDbContext db, MunicipalityScope scope, TimeProvider clock, RsvpRecorder recorder, InvitationSender sender,
+    IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int id)
@@ -71,6 +72,10 @@ public sealed class InviteesController(
             var contact = knownByEmail.GetValueOrDefault(InviteeSelection.Key(f.Email));
             Invite(f.Email, contact?.Name ?? f.Name, contact);
         }
+        // Saved first so each outbox row can name its invitation; a crash in between is mended by
+        // the next change, since the sender queues whatever an invitee still lacks.
+        await db.SaveChangesAsync();
+        sender.QueueChanges(db, e, $"{Request.Scheme}://{Request.Host}");
         await db.SaveChangesAsync();
         TempData["Message"] = t["{0} inbjudna har lagts till.", added].Value;
         return RedirectToAction(nameof(Index), new { id });
@@ -83,6 +88,7 @@ public sealed class InviteesController(
         var invitation = e?.Invitations.SingleOrDefault(i => i.Id == invitationId && i.RemovedAtUtc is null);
         if (invitation is null) return NotFound();
         invitation.RemovedAtUtc = clock.GetUtcNow().UtcDateTime;
+        sender.QueueChanges(db, e!, $"{Request.Scheme}://{Request.Host}");
         await db.SaveChangesAsync();
         TempData["Message"] = t["{0} är inte längre inbjuden.", invitation.Name ?? invitation.Email].Value;
         return RedirectToAction(nameof(Index), new { id });
@@ -102,7 +108,7 @@ public sealed class InviteesController(
     private async Task<Event?> FindAsync(int id)
     {
         var ids = await scope.AllowedIdsAsync();
-        return await db.Events.Include(e => e.Invitations)
+        return await db.Events.Include(e => e.Invitations).Include(e => e.Municipality)
             .SingleOrDefaultAsync(e => e.Id == id && ids.Contains(e.MunicipalityId));
     }
 

@@ -1,0 +1,72 @@
+using System.Net;
+using DialogPlanner.Tests.Infrastructure;
+using DialogPlanner.Tests.Mail;
+using DialogPlanner.Web.Features.Events;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using Calendar = Ical.Net.Calendar;
+
+namespace DialogPlanner.Tests.Invitations;
+
+/// <summary>The whole path: organiser pages → outbox → a real SMTP server → the calendar each invitee receives.</summary>
+public sealed class InvitationSendingTests
+{
+    private static Calendar CalendarOf(MimeMessage message)
+    {
+        var part = message.BodyParts.OfType<TextPart>().First(p => p.ContentType.MimeType == "text/calendar");
+        return Calendar.Load(part.Text)!;
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Invite_Reschedule_Remove_Cancel_ArriveAsRequestUpdateAndCancels(string provider)
+    {
+        await using var smtp = await TestSmtpServer.StartAsync();
+        await using var app = await AppFactory.StartAsync(provider, OutboxTestKit.Smtp(smtp.Port));
+        var ljungby = await app.AddMunicipalityAsync("Ljungby");
+        int id;
+        await using (var db = app.CreateDbContext())
+        {
+            var e = new Event
+            {
+                MunicipalityId = ljungby.Id, Title = "Dialogmöte om centrum", Location = "Biblioteket", Status = EventStatus.Scheduled,
+                StartsAtUtc = DateTime.UtcNow.Date.AddDays(40).AddHours(16), EndsAtUtc = DateTime.UtcNow.Date.AddDays(40).AddHours(18),
+            };
+            db.Events.Add(e);
+            await db.SaveChangesAsync();
+            id = e.Id;
+        }
+        var organiser = await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+
+        await organiser.PostFormAsync($"/events/{id}/invitees", new() { ["Addresses"] = "Anna Ek <anna@example.test>, per@example.test" });
+        var invites = await smtp.WaitForMessagesAsync(2);
+        Assert.All(invites, m => Assert.Equal("REQUEST", CalendarOf(m).Method));
+        var uid = CalendarOf(invites[0]).Events.Single().Uid;
+        Assert.All(invites, m => Assert.Equal((uid, 0), (CalendarOf(m).Events.Single().Uid, CalendarOf(m).Events.Single().Sequence)));
+
+        var edit = await organiser.GetDocumentAsync($"/events/{id}/edit");
+        var start = edit.QuerySelector("#Start")!.GetAttribute("value")!;
+        var end = edit.QuerySelector("#End")!.GetAttribute("value")!;
+        await organiser.PostAsync($"/events/{id}/edit", new FormUrlEncodedContent(edit.FormFields("form.form")
+            .With("Start", DateTime.Parse(start).AddHours(1).ToString("yyyy-MM-ddTHH:mm")).With("End", DateTime.Parse(end).AddHours(1).ToString("yyyy-MM-ddTHH:mm"))));
+        var updates = (await smtp.WaitForMessagesAsync(4)).Skip(2).ToList();
+        Assert.All(updates, m => Assert.Equal(("REQUEST", uid, 1), (CalendarOf(m).Method, CalendarOf(m).Events.Single().Uid, CalendarOf(m).Events.Single().Sequence)));
+
+        var list = await organiser.GetDocumentAsync($"/events/{id}/invitees");
+        var perRow = list.QuerySelectorAll("table.invitees tbody tr").Single(r => r.TextContent.Contains("per@example.test"));
+        var remove = perRow.QuerySelector("form[action$='/remove']")!;
+        await organiser.PostAsync(remove.GetAttribute("action"), new FormUrlEncodedContent(list.FormFields($"form[action='{remove.GetAttribute("action")}']")));
+        var perCancel = (await smtp.WaitForMessagesAsync(5))[4];
+        Assert.Equal(("per@example.test", "CANCEL", uid), (perCancel.To.Mailboxes.Single().Address, CalendarOf(perCancel).Method, CalendarOf(perCancel).Events.Single().Uid));
+        Assert.True(CalendarOf(perCancel).Events.Single().Sequence > 1);
+
+        var show = await organiser.GetDocumentAsync($"/events/{id}");
+        await organiser.PostAsync($"/events/{id}/cancel", new FormUrlEncodedContent(show.FormFields("form[action$='/cancel']")));
+        var annaCancel = (await smtp.WaitForMessagesAsync(6))[5];
+        Assert.Equal(("anna@example.test", "CANCEL", 2), (annaCancel.To.Mailboxes.Single().Address, CalendarOf(annaCancel).Method, CalendarOf(annaCancel).Events.Single().Sequence));
+        Assert.Equal("CANCELLED", CalendarOf(annaCancel).Events.Single().Status);
+
+        await using var check = app.CreateDbContext();
+        Assert.Equal(6, await check.OutboxMessages.CountAsync(m => m.Status == Web.Mail.OutboxStatus.Sent));
+        Assert.Equal(6, smtp.Received.Count); // nothing twice
+    }
+}
