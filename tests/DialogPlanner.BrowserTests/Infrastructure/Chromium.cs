@@ -28,7 +28,7 @@ public sealed class Chromium : IAsyncLifetime
         if (!File.Exists(ExecutablePath))
             throw new InvalidOperationException($"{ExecutablePath} is missing: run ./build.sh test, which installs it (apt package chromium).");
         // Playwright waits 30 s for actions but only 5 s for Expect(...): too short on a busy 2-core machine.
-        Assertions.SetDefaultExpectTimeout(20_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         // Playwright gives every launch a fresh temporary --user-data-dir of its own and deletes it on close
         // (it refuses the argument itself), so no profile is shared between launches.
@@ -41,7 +41,14 @@ public sealed class Chromium : IAsyncLifetime
     }
 
     /// <summary>A fresh context: its own cookies, so nothing leaks between tests. Dispose it at the end of the test.</summary>
-    public Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null) => Browser.NewContextAsync(options);
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
+    {
+        var context = await Browser.NewContextAsync(options);
+        // CI has two cores shared with the server and the other test project: give slow moments room.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
 
     /// <summary>A fresh context already signed in as the administrator: the login form runs once per app, later contexts reuse its cookies.</summary>
     public async Task<IBrowserContext> NewAdminContextAsync(LiveApp app, BrowserNewContextOptions? options = null)
