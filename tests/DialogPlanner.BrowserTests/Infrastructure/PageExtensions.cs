@@ -15,7 +15,8 @@ public static class PageExtensions
         await page.ClickAsync("main button[type=submit]");
         try
         {
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/account/login");
+            // Commit is enough: the URL shows the sign-in was accepted, and later checks wait for content.
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/account/login", new() { WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException e)
         {

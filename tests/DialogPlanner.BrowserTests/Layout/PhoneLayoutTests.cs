@@ -51,10 +51,10 @@ public sealed class PhoneLayoutTests(DemoYearApp app, Chromium chromium) : IClas
         }
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Händelser" }).TapAsync();
-        await page.WaitForURLAsync(app.Url("/events"));
+        await page.WaitForURLAsync(app.Url("/events"), new() { WaitUntil = WaitUntilState.Commit });
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Händelser");
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga ut" }).TapAsync();
-        await page.WaitForURLAsync(app.Url("/"));
+        await page.WaitForURLAsync(app.Url("/"), new() { WaitUntil = WaitUntilState.Commit });
     }
 
     // Names what sticks out furthest, text included (an unbreakable word overflows its box), so the failure says what to fix.
