@@ -85,16 +85,14 @@ public sealed class TasksController(
     {
         var task = await LoadAsync(id);
         var finding = task?.Findings.SingleOrDefault(f => f.Id == findingId);
-        var path = finding?.PhotoPath is null ? null : photos.FullPath(finding.PhotoPath);
-        return path is null ? NotFound() : PhysicalFile(path, finding!.PhotoContentType ?? "application/octet-stream");
+        return photos.Serve(finding?.PhotoPath, finding?.PhotoContentType);
     }
 
     [HttpGet("{id:int}/after-photo")]
     public async Task<IActionResult> AfterPhoto(int id)
     {
         var task = await LoadAsync(id);
-        var path = task?.AfterPhotoPath is null ? null : photos.FullPath(task.AfterPhotoPath);
-        return path is null ? NotFound() : PhysicalFile(path, task!.AfterPhotoContentType ?? "application/octet-stream");
+        return photos.Serve(task?.AfterPhotoPath, task?.AfterPhotoContentType);
     }
 
     private async Task<FollowUpTask?> LoadAsync(int id, bool tracked = false)

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace DialogPlanner.Web.Features.Walks;
 
 /// <summary>Photos of findings and of closed tasks, kept outside wwwroot so only authorised pages can serve them.</summary>
@@ -25,6 +27,13 @@ public sealed class PhotoStore(IConfiguration config, IHostEnvironment env)
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         await File.WriteAllBytesAsync(full, PhotoFormat.StripMetadata(bytes, type), ct);
         return (new Saved(relative.Replace('\\', '/'), type), Problem.None);
+    }
+
+    /// <summary>The photo as a response, or 404 when there is none; the one way every page serves a stored photo.</summary>
+    public IActionResult Serve(string? relative, string? contentType)
+    {
+        var full = relative is null ? null : FullPath(relative);
+        return full is null ? new NotFoundResult() : new PhysicalFileResult(full, contentType ?? "application/octet-stream");
     }
 
     /// <summary>The stored file, or null if the path is not inside the store (never trust a stored path blindly).</summary>

@@ -21,9 +21,8 @@ public sealed class PublicProtocolController(AppDbContext db, PhotoStore photos)
     {
         var protocol = await LoadAsync(slug, id);
         var finding = protocol?.Items.Select(i => i.Finding).SingleOrDefault(f => f.Id == findingId);
-        if (finding?.PhotoPath is null || !PhotoFormat.CanBeShownPublicly(finding.PhotoContentType)) return NotFound();
-        var path = photos.FullPath(finding.PhotoPath);
-        return path is null ? NotFound() : PhysicalFile(path, finding.PhotoContentType!);
+        if (finding is null || !PhotoFormat.CanBeShownPublicly(finding.PhotoContentType)) return NotFound();
+        return photos.Serve(finding.PhotoPath, finding.PhotoContentType);
     }
 
     private async Task<WalkProtocol?> LoadAsync(string slug, int id)

@@ -88,8 +88,7 @@ public sealed class RecordController(
         var invitation = await FindAsync(token);
         if (invitation is null) return NotFound();
         var finding = await db.Findings.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id && f.EventId == invitation.EventId);
-        var path = finding?.PhotoPath is null ? null : photos.FullPath(finding.PhotoPath);
-        return path is null ? NotFound() : PhysicalFile(path, finding!.PhotoContentType ?? "application/octet-stream");
+        return photos.Serve(finding?.PhotoPath, finding?.PhotoContentType);
     }
 
     private async Task<Invitation?> FindAsync(string token)

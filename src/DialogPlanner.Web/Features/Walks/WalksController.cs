@@ -70,8 +70,7 @@ public sealed class WalksController(AppDbContext db, MunicipalityScope scope, Ph
     {
         if (await FindAsync(id) is null) return NotFound();
         var finding = await db.Findings.AsNoTracking().SingleOrDefaultAsync(f => f.Id == findingId && f.EventId == id);
-        var path = finding?.PhotoPath is null ? null : photos.FullPath(finding.PhotoPath);
-        return path is null ? NotFound() : PhysicalFile(path, finding!.PhotoContentType ?? "application/octet-stream");
+        return photos.Serve(finding?.PhotoPath, finding?.PhotoContentType);
     }
 
     private async Task<Event?> FindAsync(int id)
