@@ -61,9 +61,6 @@ public sealed class FollowUpReport
     }
 
     /// <summary>The Swedish text of the status a pledge shows, the manual one for pledges without a count.</summary>
-    public static string StatusText(PledgeRow row) =>
-        row.Status == PledgeStatus.Manual ? EnumTexts.Of(row.Pledge.ManualStatus) : EnumTexts.Of(row.Status);
-
     /// <summary>The event's day in Stockholm, in the Swedish (ISO) form whatever the UI language.</summary>
     public static string DateOf(Event e) =>
         StockholmTime.FromUtc(e.StartsAtUtc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

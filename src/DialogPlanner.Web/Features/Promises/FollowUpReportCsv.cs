@@ -28,7 +28,7 @@ public static class FollowUpReportCsv
         yield return progress is null ? "" : progress.TargetIsMinimum ? t["minst {0}", progress.Target] : Number(progress.Target);
         yield return progress is null ? "" : Number(progress.Held);
         yield return progress is null || pledge.EventType is null ? "" : Number(progress.Scheduled);
-        yield return t[FollowUpReport.StatusText(row)];
+        yield return t[row.StatusText];
         yield return string.Join(", ", held.Select(FollowUpReport.DateOf));
         yield return keptByEvents ? Number(FollowUpReport.Attendance(row)) : "";
         yield return walks is null ? "" : Number(walks.Findings);

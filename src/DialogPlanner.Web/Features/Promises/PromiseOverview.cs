@@ -9,6 +9,11 @@ public sealed record PledgeRow(Pledge Pledge, PledgeProgress? Progress, IReadOnl
 {
     /// <summary>The status shown: computed for countable pledges, set by hand for the rest.</summary>
     public PledgeStatus Status => Progress?.Status ?? PledgeStatus.Manual;
+    /// <summary>The Swedish text of the status shown (the localisation key), and the CSS class that colours it.</summary>
+    public string StatusText => Status == PledgeStatus.Manual ? EnumTexts.Of(Pledge.ManualStatus) : EnumTexts.Of(Status);
+    public string StatusCss => Status == PledgeStatus.Manual
+        ? "manual-" + Pledge.ManualStatus.ToString().ToLowerInvariant()
+        : Status.ToString().ToLowerInvariant();
     public IEnumerable<Event> Held => Events.Where(e => e.Status == EventStatus.Held);
     /// <summary>Scheduled events whose time has passed without being marked held.</summary>
     public int AwaitingMarking { get; init; }
