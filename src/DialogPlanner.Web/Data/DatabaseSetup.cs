@@ -22,7 +22,7 @@ public static class DatabaseSetup
         {
             var sqlite = SqliteConnectionString(connectionString, contentRoot);
             services.AddDbContext<AppDbContext, SqliteDbContext>((sp, o) =>
-                o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), new SqliteUnicodeCase()));
         }
         else if (provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase))
         {
