@@ -1,0 +1,47 @@
+using DialogPlanner.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DialogPlanner.Tests.Accounts;
+
+/// <summary>
+/// Every page and form of the app says who may use it. A new endpoint without a rule, or a new page
+/// open to anyone, fails here until someone has decided it on purpose.
+/// </summary>
+public sealed class EndpointRulesTests
+{
+    /// <summary>What the public, invitees with a personal link, and people signing in reach without an account.</summary>
+    private static readonly string[] OpenToAnyone =
+    [
+        "Account.Login", "CalendarFeeds.Private", "CalendarFeeds.Public", "Home.Culture", "Home.Error", "Home.Index",
+        "PublicPromise.EventCalendar", "PublicPromise.Latest", "PublicPromise.Show",
+        "PublicProtocol.Photo", "PublicProtocol.Show",
+        "Record.Add", "Record.Index", "Record.Photo",
+        "Rsvp.Answer", "Rsvp.Show",
+    ];
+
+    [Fact]
+    public async Task EveryAction_HasAnAuthorizationRule_AndOnlyTheKnownOnesAreOpen()
+    {
+        await using var app = await AppFactory.StartAsync("Sqlite");
+        var actions = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Select(e => (Endpoint: e, Action: e.Metadata.GetMetadata<ControllerActionDescriptor>()))
+            .Where(x => x.Action is not null)
+            .ToList();
+        Assert.NotEmpty(actions);
+
+        var withoutRule = actions
+            .Where(x => x.Endpoint.Metadata.GetMetadata<IAuthorizeData>() is null && x.Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .Select(x => Name(x.Action!)).Distinct().Order().ToList();
+        Assert.Empty(withoutRule);
+
+        // [AllowAnonymous] wins over any [Authorize] beside it, so those are the open ones.
+        var open = actions.Where(x => x.Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            .Select(x => Name(x.Action!)).Distinct().Order().ToList();
+        Assert.Equal(string.Join(", ", OpenToAnyone.Order()), string.Join(", ", open));
+    }
+
+    private static string Name(ControllerActionDescriptor a) => $"{a.ControllerName}.{a.ActionName}";
+}
