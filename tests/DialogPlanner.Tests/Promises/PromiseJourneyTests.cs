@@ -77,6 +77,24 @@ public sealed class PromiseJourneyTests
     }
 
     [Fact]
+    public async Task BrokenTemplate_InEnglish_ExplainsEachErrorInEnglish()
+    {
+        await using var app = await AppFactory.StartAsync("Sqlite");
+        var client = await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        await client.PostFormAsync("/culture", new() { ["culture"] = "en", ["returnUrl"] = "/" }, "/");
+        var template = await File.ReadAllTextAsync(LjungbyTemplate);
+        var wrongType = template.Replace("\"year\": 2024", "\"year\": \"tjugo\"");
+        var noOneResponsible = template.Replace("\"responsible\": \"Polis\"", "\"responsible\": \"Ingen\"");
+
+        var typeErrors = (await UploadAsync(client, System.Text.Encoding.UTF8.GetBytes(wrongType))).QuerySelector(".errors")!.TextContent;
+        var checkErrors = (await UploadAsync(client, System.Text.Encoding.UTF8.GetBytes(noOneResponsible))).QuerySelector(".errors")!.TextContent;
+
+        Assert.Contains("line 4, $.year: wrong type of value", typeErrors);
+        Assert.Matches(@"line \d+, \$\.focusAreas\[\d\]\.pledges\[\d\]\.responsible: responsible must be ""Kommun""", checkErrors);
+        Assert.DoesNotContain("rad ", checkErrors);
+    }
+
+    [Fact]
     public async Task OrganiserOfAnotherMunicipality_CannotImportForLjungby()
     {
         await using var app = await AppFactory.StartAsync("Sqlite");

@@ -67,11 +67,11 @@ public sealed class PromiseImportController(
     /// <summary>Reads the template and checks that the user may import it; the problems say why not.</summary>
     private async Task<ImportPreview> CheckAsync(byte[] bytes, string? fileName)
     {
-        var read = PromiseTemplateReader.Read(bytes);
+        var read = PromiseTemplateReader.Read(bytes, t);
         var preview = new ImportPreview { FileName = fileName, Content = Convert.ToBase64String(bytes), Template = read.Template };
         if (!read.Ok)
         {
-            preview.Problems.AddRange(read.Errors.Select(e => e.ToString()));
+            preview.Problems.AddRange(read.Errors.Select(e => e.Line > 0 ? t["rad {0}, {1}: {2}", e.Line, e.Path, e.Message].Value : $"{e.Path}: {e.Message}"));
             return preview;
         }
         var name = read.Template!.Municipality!.Trim();
