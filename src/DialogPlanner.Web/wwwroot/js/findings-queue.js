@@ -161,6 +161,8 @@
       document.getElementById("Latitude").value = "";
       document.getElementById("Longitude").value = "";
       document.getElementById("location-status").textContent = "";
+      // The save button sits at the bottom of a phone's screen: bring up what happened and the next finding's first step.
+      document.getElementById("new-finding")?.scrollIntoView({ block: "start" });
     } finally {
       submit.disabled = false;
     }
