@@ -8,7 +8,7 @@ namespace DialogPlanner.Web.Features.Accounts;
 
 [Route("account")]
 public sealed class AccountController(
-    SignInManager<AppUser> signIn, IValidator<LoginForm> validator, IStringLocalizer<SharedResource> t) : Controller
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, IValidator<LoginForm> validator, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("login"), AllowAnonymous]
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
@@ -19,11 +19,20 @@ public sealed class AccountController(
         if (!await validator.ValidateIntoAsync(form, ModelState)) return View(form);
         var result = await signIn.PasswordSignInAsync(form.Email.Trim(), form.Password, form.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
-            return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToAction("Index", "Home");
+            return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : await LandingAsync(form.Email.Trim());
         ModelState.AddModelError(string.Empty, result.IsLockedOut
             ? t["Kontot är låst efter för många misslyckade försök. Försök igen om en stund."]
             : t["Fel e-postadress eller lösenord."]);
         return View(form);
+    }
+
+    /// <summary>A walk participant has one thing to do here: their walks. Everyone else starts on the start page.</summary>
+    private async Task<IActionResult> LandingAsync(string userName)
+    {
+        var user = await users.FindByNameAsync(userName);
+        IList<string> roles = user is null ? [] : await users.GetRolesAsync(user);
+        var onlyParticipant = roles.Contains(Roles.Participant) && !roles.Any(r => r is Roles.Administrator or Roles.Organiser or Roles.TaskOwner);
+        return onlyParticipant ? RedirectToAction("Index", "MyWalks") : RedirectToAction("Index", "Home");
     }
 
     [HttpPost("logout"), Authorize]

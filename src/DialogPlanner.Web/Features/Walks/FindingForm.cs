@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace DialogPlanner.Web.Features.Walks;
@@ -10,7 +11,9 @@ public sealed class FindingForm
     public FindingCategory? Category { get; set; }
     public string? Description { get; set; }
     public string? Place { get; set; }
+    [ModelBinder(typeof(CoordinateBinder))]
     public double? Latitude { get; set; }
+    [ModelBinder(typeof(CoordinateBinder))]
     public double? Longitude { get; set; }
     public IFormFile? Photo { get; set; }
 }

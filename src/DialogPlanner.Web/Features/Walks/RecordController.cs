@@ -1,5 +1,4 @@
 using DialogPlanner.Web.Data;
-using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Features.Invitations;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -16,95 +15,27 @@ namespace DialogPlanner.Web.Features.Walks;
 [AllowAnonymous]
 [Route("w/{token}")]
 public sealed class RecordController(
-    AppDbContext db, PhotoStore photos, IValidator<FindingForm> validator, IStringLocalizer<SharedResource> t) : Controller
+    AppDbContext db, PhotoStore photos, IValidator<FindingForm> validator, IStringLocalizer<SharedResource> t)
+    : FindingRecorderController(db, photos, validator, t)
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(string token)
-    {
-        var invitation = await FindAsync(token);
-        return invitation is null ? NotFound() : View(await PageAsync(invitation));
-    }
+    public async Task<IActionResult> Index(string token) =>
+        await FindAsync(token) is { } access ? await ShowAsync(access) : NotFound();
 
-    /// <summary>
-    /// Adds one finding. Answers JSON to the phone's upload queue; a plain form post is redirected back.
-    /// The same ClientId twice (a retried upload) gives back the first finding and makes no second one.
-    /// </summary>
     [HttpPost("findings")]
     [RequestSizeLimit(40 * 1024 * 1024)]
-    public async Task<IActionResult> Add(string token, FindingForm form)
-    {
-        var invitation = await FindAsync(token);
-        if (invitation is null) return NotFound();
-        var wantsJson = Request.Headers.Accept.Any(a => a?.Contains("application/json") == true);
-        if (invitation.Event.Status is EventStatus.Cancelled)
-            ModelState.AddModelError(string.Empty, t["Vandringen är inställd."]);
-
-        if (form.ClientId is { } clientId)
-        {
-            var earlier = await db.Findings.AsNoTracking().Where(f => f.EventId == invitation.EventId && f.ClientId == clientId).Select(f => (int?)f.Id).SingleOrDefaultAsync();
-            if (earlier is not null) return wantsJson ? Ok(new { id = earlier, duplicate = true }) : RedirectToAction(nameof(Index), new { token });
-        }
-        await validator.ValidateIntoAsync(form, ModelState);
-        PhotoStore.Saved? photo = null;
-        if (ModelState.IsValid && form.Photo is { Length: > 0 })
-        {
-            (photo, var problem) = await photos.SaveAsync(form.Photo);
-            if (problem == PhotoStore.Problem.TooLarge)
-                ModelState.AddModelError(nameof(form.Photo), t["Fotot är för stort (högst {0} MB).", photos.MaxBytes / 1024 / 1024]);
-            else if (problem == PhotoStore.Problem.NotAPhoto)
-                ModelState.AddModelError(nameof(form.Photo), t["Filen är inte ett foto. Använd JPEG, PNG, HEIC eller WebP."]);
-        }
-        if (!ModelState.IsValid)
-        {
-            if (wantsJson)
-                return BadRequest(new { errors = ModelState.Where(e => e.Value!.Errors.Count > 0).ToDictionary(e => e.Key, e => e.Value!.Errors[0].ErrorMessage) });
-            return View(nameof(Index), await PageAsync(invitation, form));
-        }
-
-        var finding = new Finding
-        {
-            EventId = invitation.EventId, ClientId = form.ClientId, Category = form.Category!.Value, Description = form.Description!.Trim(),
-            Place = string.IsNullOrWhiteSpace(form.Place) ? null : form.Place.Trim(), Latitude = form.Latitude, Longitude = form.Longitude,
-            PhotoPath = photo?.Path, PhotoContentType = photo?.ContentType, ReportedByInvitationId = invitation.Id,
-        };
-        db.Findings.Add(finding);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException) when (form.ClientId is not null)
-        {
-            // Two tries of the same upload raced; the unique ClientId let only one in.
-            return wantsJson ? Ok(new { duplicate = true }) : RedirectToAction(nameof(Index), new { token });
-        }
-        if (wantsJson) return Created($"/w/{token}/findings/{finding.Id}", new { id = finding.Id });
-        TempData["Message"] = t["Tack! Iakttagelsen är sparad."].Value;
-        return RedirectToAction(nameof(Index), new { token });
-    }
+    public async Task<IActionResult> Add(string token, FindingForm form) =>
+        await FindAsync(token) is { } access ? await AddAsync(access, form) : NotFound();
 
     [HttpGet("findings/{id:int}/photo")]
-    public async Task<IActionResult> Photo(string token, int id)
-    {
-        var invitation = await FindAsync(token);
-        if (invitation is null) return NotFound();
-        var finding = await db.Findings.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id && f.EventId == invitation.EventId);
-        return photos.Serve(finding?.PhotoPath, finding?.PhotoContentType);
-    }
+    public async Task<IActionResult> Photo(string token, int id) =>
+        await FindAsync(token) is { } access ? await PhotoAsync(access, id) : NotFound();
 
-    private async Task<Invitation?> FindAsync(string token)
+    private async Task<WalkAccess?> FindAsync(string token)
     {
         if (token.Length is < 40 or > 64) return null;
-        return await db.Invitations.Include(i => i.Event).ThenInclude(e => e.Stops)
-            .SingleOrDefaultAsync(i => i.Token == token && i.RemovedAtUtc == null
-                && (i.Event.Type == EventType.SafetyWalk || i.Event.Type == EventType.FarmWalk));
-    }
-
-    private async Task<RecordPage> PageAsync(Invitation invitation, FindingForm? form = null)
-    {
-        var mine = await db.Findings.AsNoTracking().Where(f => f.EventId == invitation.EventId && f.ReportedByInvitationId == invitation.Id)
-            .OrderByDescending(f => f.Id).ToListAsync();
-        return new RecordPage(invitation, mine, form ?? new FindingForm());
+        var invitation = await Db.Invitations.Include(i => i.Event).ThenInclude(e => e.Stops)
+            .SingleOrDefaultAsync(i => i.Token == token && i.RemovedAtUtc == null && WalkTypes.Contains(i.Event.Type));
+        return invitation is null ? null : new WalkAccess(invitation.Event, invitation.Id, null, Url.Action(nameof(Index), new { token })!);
     }
 }
-
-public sealed record RecordPage(Invitation Invitation, List<Finding> Mine, FindingForm Form);

@@ -1,0 +1,101 @@
+using DialogPlanner.Web.Data;
+using DialogPlanner.Web.Features.Events;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace DialogPlanner.Web.Features.Walks;
+
+/// <summary>
+/// Who records on which walk, and under which address: the personal link of an invitation, or a signed-in
+/// participant whose e-mail is on the walk's invitation list. The key decides nothing else.
+/// </summary>
+public sealed record WalkAccess(Event Walk, int? InvitationId, string? UserId, string BaseUrl);
+
+/// <summary>
+/// The recorder page and its upload, shared by every way of reaching a walk; subclasses only find the access.
+/// </summary>
+public abstract class FindingRecorderController(
+    AppDbContext db, PhotoStore photos, IValidator<FindingForm> validator, IStringLocalizer<SharedResource> t) : Controller
+{
+    protected AppDbContext Db => db;
+
+    public const string PageView = "/Features/Walks/Views/Record/Index.cshtml";
+
+    /// <summary>Walk types that have findings.</summary>
+    public static readonly EventType[] WalkTypes = [EventType.SafetyWalk, EventType.FarmWalk];
+
+    protected async Task<IActionResult> ShowAsync(WalkAccess access, FindingForm? form = null)
+    {
+        var mine = await db.Findings.AsNoTracking()
+            .Where(f => f.EventId == access.Walk.Id && ((access.InvitationId != null && f.ReportedByInvitationId == access.InvitationId)
+                                                       || (access.UserId != null && f.ReportedByUserId == access.UserId)))
+            .OrderByDescending(f => f.Id).ToListAsync();
+        return View(PageView, new RecordPage(access.Walk, access.BaseUrl, mine, form ?? new FindingForm()));
+    }
+
+    /// <summary>
+    /// Adds one finding. Answers JSON to the phone's upload queue; a plain form post is redirected back.
+    /// The same ClientId twice (a retried upload) gives back the first finding and makes no second one.
+    /// </summary>
+    protected async Task<IActionResult> AddAsync(WalkAccess access, FindingForm form)
+    {
+        var walk = access.Walk;
+        var wantsJson = Request.Headers.Accept.Any(a => a?.Contains("application/json") == true);
+        if (walk.Status is EventStatus.Cancelled)
+            ModelState.AddModelError(string.Empty, t["Vandringen är inställd."]);
+
+        if (form.ClientId is { } clientId)
+        {
+            var earlier = await db.Findings.AsNoTracking().Where(f => f.EventId == walk.Id && f.ClientId == clientId).Select(f => (int?)f.Id).SingleOrDefaultAsync();
+            if (earlier is not null) return wantsJson ? Ok(new { id = earlier, duplicate = true }) : Redirect(access.BaseUrl);
+        }
+        await validator.ValidateIntoAsync(form, ModelState);
+        PhotoStore.Saved? photo = null;
+        if (ModelState.IsValid && form.Photo is { Length: > 0 })
+        {
+            (photo, var problem) = await photos.SaveAsync(form.Photo);
+            if (problem == PhotoStore.Problem.TooLarge)
+                ModelState.AddModelError(nameof(form.Photo), t["Fotot är för stort (högst {0} MB).", photos.MaxBytes / 1024 / 1024]);
+            else if (problem == PhotoStore.Problem.NotAPhoto)
+                ModelState.AddModelError(nameof(form.Photo), t["Filen är inte ett foto. Använd JPEG, PNG, HEIC eller WebP."]);
+        }
+        if (!ModelState.IsValid)
+        {
+            if (wantsJson)
+                return BadRequest(new { errors = ModelState.Where(e => e.Value!.Errors.Count > 0).ToDictionary(e => e.Key, e => e.Value!.Errors[0].ErrorMessage) });
+            return await ShowAsync(access, form);
+        }
+
+        var finding = new Finding
+        {
+            EventId = walk.Id, ClientId = form.ClientId, Category = form.Category!.Value, Description = form.Description!.Trim(),
+            Place = string.IsNullOrWhiteSpace(form.Place) ? null : form.Place.Trim(), Latitude = form.Latitude, Longitude = form.Longitude,
+            PhotoPath = photo?.Path, PhotoContentType = photo?.ContentType,
+            ReportedByInvitationId = access.InvitationId, ReportedByUserId = access.UserId,
+        };
+        db.Findings.Add(finding);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException) when (form.ClientId is not null)
+        {
+            // Two tries of the same upload raced; the unique ClientId let only one in.
+            return wantsJson ? Ok(new { duplicate = true }) : Redirect(access.BaseUrl);
+        }
+        if (wantsJson) return Created($"{access.BaseUrl}/findings/{finding.Id}", new { id = finding.Id });
+        TempData["Message"] = t["Tack! Iakttagelsen är sparad."].Value;
+        return Redirect(access.BaseUrl);
+    }
+
+    /// <summary>A photo of any finding of the walk: everyone who may record on the walk may see what it holds.</summary>
+    protected async Task<IActionResult> PhotoAsync(WalkAccess access, int findingId)
+    {
+        var finding = await db.Findings.AsNoTracking().SingleOrDefaultAsync(f => f.Id == findingId && f.EventId == access.Walk.Id);
+        return photos.Serve(finding?.PhotoPath, finding?.PhotoContentType);
+    }
+}
+
+public sealed record RecordPage(Event Walk, string BaseUrl, List<Finding> Mine, FindingForm Form);

@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using DialogPlanner.Web.Data;
+using DialogPlanner.Web.Features.Events;
+using DialogPlanner.Web.Features.Invitations;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace DialogPlanner.Web.Features.Walks;
+
+/// <summary>
+/// "Mina vandringar": a signed-in user records findings on the walks they are invited to, with the same
+/// recorder as the personal link. The invitation is the grant: an invitation with the user's e-mail, not
+/// removed, on a walk. Any other walk is simply not found.
+/// </summary>
+[Authorize]
+public sealed class MyWalksController(
+    AppDbContext db, PhotoStore photos, IValidator<FindingForm> validator, IStringLocalizer<SharedResource> t)
+    : FindingRecorderController(db, photos, validator, t)
+{
+    [HttpGet("my-walks")]
+    public async Task<IActionResult> Index()
+    {
+        var email = OwnEmail();
+        var walks = await Db.Events.AsNoTracking()
+            .Where(e => WalkTypes.Contains(e.Type) && e.Status != EventStatus.Cancelled
+                        && e.Invitations.Any(i => email != null && i.RemovedAtUtc == null && i.Email.ToLower() == email))
+            .OrderBy(e => e.StartsAtUtc).ToListAsync();
+        return View(walks);
+    }
+
+    [HttpGet("walks/{id:int}/record")]
+    public async Task<IActionResult> Record(int id) =>
+        await FindAsync(id) is { } access ? await ShowAsync(access) : NotFound();
+
+    [HttpPost("walks/{id:int}/record/findings")]
+    [RequestSizeLimit(40 * 1024 * 1024)]
+    public async Task<IActionResult> Add(int id, FindingForm form) =>
+        await FindAsync(id) is { } access ? await AddAsync(access, form) : NotFound();
+
+    [HttpGet("walks/{id:int}/record/findings/{findingId:int}/photo")]
+    public async Task<IActionResult> Photo(int id, int findingId) =>
+        await FindAsync(id) is { } access ? await PhotoAsync(access, findingId) : NotFound();
+
+    /// <summary>Invitations are matched on the address without regard to case: organisers type them as they come.</summary>
+    private string? OwnEmail() => User.FindFirstValue(ClaimTypes.Email)?.Trim().ToLowerInvariant();
+
+    private IQueryable<Invitation> Invitations()
+    {
+        var email = OwnEmail();
+        return Db.Invitations.Where(i => email != null && i.RemovedAtUtc == null && i.Email.ToLower() == email && WalkTypes.Contains(i.Event.Type));
+    }
+
+    private async Task<WalkAccess?> FindAsync(int id)
+    {
+        var invitation = await Invitations().Where(i => i.EventId == id).Include(i => i.Event).ThenInclude(e => e.Stops)
+            .OrderBy(i => i.Id).FirstOrDefaultAsync();
+        return invitation is null ? null
+            : new WalkAccess(invitation.Event, invitation.Id, User.FindFirstValue(ClaimTypes.NameIdentifier), Url.Action(nameof(Record), new { id })!);
+    }
+}
