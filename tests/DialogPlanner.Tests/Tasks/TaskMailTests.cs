@@ -51,6 +51,12 @@ public sealed class TaskMailTests
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Null((await owner.GetDocumentAsync($"/tasks/{taskId}")).QuerySelector("form.move"));
 
+        await using (var contacts = w.App.CreateDbContext())
+        {
+            // The landlord's contact card says English; the address differs only in case.
+            contacts.Contacts.Add(new DialogPlanner.Web.Features.Contacts.Contact { MunicipalityId = w.MunicipalityId, Name = "Kundtjänst", Email = "Kundtjanst@bostader.example", Language = "en" });
+            await contacts.SaveChangesAsync();
+        }
         var organiser = await w.OrganiserAsync();
         var page = await organiser.GetDocumentAsync($"/tasks/{taskId}");
         var moved = await organiser.PostAsync($"/tasks/{taskId}/organisation",
@@ -59,7 +65,8 @@ public sealed class TaskMailTests
 
         var mail = Assert.Single(await w.Smtp.WaitForMessagesAsync(1));
         Assert.Equal("kundtjanst@bostader.example", WalkMailWorld.Recipient(mail));
-        Assert.StartsWith("Ny åtgärd för Ljungbybostäder AB", mail.Subject);
+        Assert.StartsWith("New task for Ljungbybostäder AB", mail.Subject);
+        Assert.Contains("Litter: Skräp vid bänken (Parken)", mail.TextBody);
         await using var db = w.App.CreateDbContext();
         var task = await db.FollowUpTasks.Include(t => t.History).SingleAsync(t => t.Id == taskId);
         Assert.Equal((w.LandlordId, TaskStatus.Assigned, (string?)null), (task.ResponsibleOrganisationId, task.Status, task.Resolution));
