@@ -5,6 +5,7 @@ using DialogPlanner.Tests.Mail;
 using DialogPlanner.Web;
 using DialogPlanner.Web.Features.Walks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using TaskStatus = DialogPlanner.Web.Features.Tasks.TaskStatus;
 
@@ -115,6 +116,30 @@ public sealed class WalkFeedbackTests
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Contains("Återkopplingen har skickats till 3 deltagare.", (await organiser.GetDocumentAsync($"/walks/{w.WalkId}")).Body!.TextContent);
         await organiser.PostAsync($"/walks/{w.WalkId}/feedback/send", new FormUrlEncodedContent(walkPage.FormFields("form[action$='/feedback/send']")));
+        Assert.Equal(Participants.Order(), (await FeedbackRowsAsync(w)).Select(r => r.ToAddress).Order());
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TwoSendsAtTheSameMoment_WriteOneSetOfMails(string provider)
+    {
+        await using var w = await WalkMailWorld.StartAsync(provider);
+        async Task<FeedbackOutcome> SendAsync()
+        {
+            using var scope = w.App.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<Web.Data.AppDbContext>();
+            try
+            {
+                return (await scope.ServiceProvider.GetRequiredService<WalkFeedback>().SendAsync(db, w.WalkId, WalkMailWorld.BaseUrl)).Outcome;
+            }
+            catch (DbUpdateException)
+            {
+                return FeedbackOutcome.Conflict; // SQLite: the second writer found the database locked
+            }
+        }
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(SendAsync)));
+        Assert.Equal(1, outcomes.Count(o => o == FeedbackOutcome.Sent));
+        Assert.All(outcomes, o => Assert.Contains(o, new[] { FeedbackOutcome.Sent, FeedbackOutcome.AlreadySent, FeedbackOutcome.Conflict }));
         Assert.Equal(Participants.Order(), (await FeedbackRowsAsync(w)).Select(r => r.ToAddress).Order());
     }
 
