@@ -119,6 +119,25 @@ public sealed class WalkFeedbackTests
         Assert.Equal(Participants.Order(), (await FeedbackRowsAsync(w)).Select(r => r.ToAddress).Order());
     }
 
+    [Fact]
+    public async Task ACompleteWalk_WaitsForItsProtocol_AndPublishingSendsTheFeedback()
+    {
+        await using var w = await WalkMailWorld.StartAsync("Sqlite", published: false);
+        await w.AddTaskAsync(w.StreetId, TaskStatus.Done, Today.AddDays(10), w.Findings[0]);
+        await w.AddTaskAsync(w.PoliceId, TaskStatus.Rejected, Today.AddDays(10), w.Findings[2]);
+        var organiser = await w.OrganiserAsync();
+
+        // The last untriaged finding gets "no action": the walk is complete, but there is no protocol to link to yet.
+        await organiser.PostFormAsync($"/walks/{w.WalkId}/triage/findings/{w.Findings[1]}/no-action", new() { ["reason"] = "Städas redan varje måndag" }, $"/walks/{w.WalkId}");
+        Assert.Empty(await FeedbackRowsAsync(w));
+        Assert.Contains("väntar tills det är publicerat", (await organiser.GetDocumentAsync($"/walks/{w.WalkId}")).QuerySelector("#feedback-state")!.TextContent);
+
+        var protocol = await organiser.GetDocumentAsync($"/walks/{w.WalkId}/protocol");
+        await organiser.PostAsync($"/walks/{w.WalkId}/protocol/publish", new FormUrlEncodedContent(protocol.FormFields("form[action$='/publish']")));
+        Assert.Contains("återkopplingen har skickats", (await organiser.GetDocumentAsync($"/walks/{w.WalkId}/protocol")).Body!.TextContent);
+        Assert.Equal(Participants.Order(), (await FeedbackRowsAsync(w)).Select(r => r.ToAddress).Order());
+    }
+
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task TwoSendsAtTheSameMoment_WriteOneSetOfMails(string provider)
     {
