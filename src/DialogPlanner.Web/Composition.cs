@@ -47,6 +47,9 @@ public static class Composition
         services.AddSingleton<InvitationSender>();
         services.AddSingleton(new EmailTemplates(EmailTemplates.FindFolder(builder.Configuration[EmailTemplates.ConfigurationKey], builder.Environment.ContentRootPath)));
         services.AddSingleton<InvitationMail>();
+        services.AddSingleton<PublicAddress>();
+        services.AddSingleton<TaskMail>();
+        services.AddSingleton<WalkFeedback>();
         services.AddValidatorsFromAssemblyContaining<Program>();
         // Later rules of a property assume the earlier ones held (e.g. a uniqueness check needs a name).
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
@@ -56,6 +59,7 @@ public static class Composition
         services.AddHostedService<StartupTasks>();
         // After StartupTasks: hosted services start in order, so the database is migrated before the worker reads it.
         services.AddHostedService<OutboxWorker>();
+        services.AddHostedService<FollowUpMailJob>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -22,6 +22,7 @@ public sealed class AccessibilityTests(DemoYearApp app, Chromium chromium) : ICl
     [InlineData("/")]
     [InlineData("/organisations")]
     [InlineData("/organisations/new")]
+    [InlineData("/organisations/responsibilities")]
     [InlineData("/contacts")]
     [InlineData("/contacts/new")]
     [InlineData("/contact-groups")]

@@ -23,7 +23,7 @@ public sealed class PhoneLayoutTests(DemoYearApp app, Chromium chromium) : IClas
         foreach (var path in new[]
                  {
                      "/", "/promises", $"/promises/{app.Promise2024Id}", "/events", $"/events/{app.SafetyWalkId}", "/events/new",
-                     "/organisations", "/organisations/new", "/contacts", "/contact-groups", "/calendar", "/kommun/ljungby/2024",
+                     "/organisations", "/organisations/new", "/organisations/responsibilities", "/contacts", "/contact-groups", "/calendar", "/kommun/ljungby/2024",
                  })
         {
             await page.GotoAsync(app.Url(path));

@@ -64,6 +64,8 @@ public class Event : Data.IAudited, Data.IVersioned
     public DateTime? ProtocolPublishedAtUtc { get; set; }
     /// <summary>When participants were told what became of their findings (återkoppling).</summary>
     public DateTime? FeedbackSentAtUtc { get; set; }
+    /// <summary>The day the organiser wants feedback to go out even if tasks are still open; null: only when all are closed.</summary>
+    public DateOnly? FeedbackDate { get; set; }
     public Guid Version { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Walks;
+using DialogPlanner.Web.Mail;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace DialogPlanner.Web.Features.Tasks;
 [Authorize(Policy = IdentitySetup.TaskPolicy)]
 [Route("tasks")]
 public sealed class TasksController(
-    AppDbContext db, TaskAccess access, PhotoStore photos, TimeProvider clock,
+    AppDbContext db, TaskAccess access, PhotoStore photos, TimeProvider clock, TaskMail mail, WalkFeedback feedback, PublicAddress address,
     IValidator<TaskUpdateForm> validator, IStringLocalizer<SharedResource> t) : Controller
 {
     public static readonly TaskStatus[] Closed = [TaskStatus.Done, TaskStatus.Rejected, TaskStatus.NotOurs];
@@ -36,7 +37,10 @@ public sealed class TasksController(
     public async Task<IActionResult> Show(int id)
     {
         var task = await LoadAsync(id);
-        return task is null ? NotFound() : View(new TaskPage(task, new TaskUpdateForm { Status = task.Status, Version = task.Version }));
+        if (task is null) return NotFound();
+        if (User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Organiser))
+            ViewData["Organisations"] = await db.Organisations.AsNoTracking().Where(o => o.MunicipalityId == task.MunicipalityId).OrderBy(o => o.Name).ToListAsync();
+        return View(new TaskPage(task, new TaskUpdateForm { Status = task.Status, Version = task.Version }));
     }
 
     [HttpPost("{id:int}")]
@@ -59,6 +63,7 @@ public sealed class TasksController(
 
         db.Entry(task).Property(x => x.Version).OriginalValue = form.Version;
         var now = clock.GetUtcNow().UtcDateTime;
+        var wasAssigned = task.Status == TaskStatus.Assigned;
         task.Status = form.Status;
         task.ClosedAtUtc = Closed.Contains(form.Status) ? task.ClosedAtUtc ?? now : null;
         if (form.Status is TaskStatus.Done or TaskStatus.Rejected or TaskStatus.NotOurs && !string.IsNullOrWhiteSpace(form.Note)) task.Resolution = form.Note.Trim();
@@ -67,6 +72,8 @@ public sealed class TasksController(
             AtUtc = now, ByUserId = User.FindFirstValue(ClaimTypes.NameIdentifier), ByName = User.Identity?.Name ?? "?",
             Status = form.Status, Note = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim(),
         });
+        // Set (back) to Assigned: the organisation's owners hear of it in the same save.
+        if (form.Status == TaskStatus.Assigned && !wasAssigned) await mail.QueueAsync(db, task, TaskMail.Assigned, address.BaseUrl);
         try
         {
             await db.SaveChangesAsync();
@@ -76,7 +83,52 @@ public sealed class TasksController(
             ModelState.AddModelError(string.Empty, t["Någon annan har ändrat åtgärden medan du arbetade. Öppna den igen; din ändring har inte sparats."]);
             return View(nameof(Show), new TaskPage(task, form));
         }
+        // The last task of a walk closed: its participants get their feedback now.
+        if (Closed.Contains(task.Status))
+            await feedback.SendIfDueAsync(db, task.Findings.Select(f => f.EventId), DateOnly.FromDateTime(StockholmTime.Now(clock)), address.BaseUrl);
         TempData["Message"] = t["Åtgärden har uppdaterats."].Value;
+        return RedirectToAction(nameof(Show), new { id });
+    }
+
+    /// <summary>An organiser hands the task to another organisation, whose owners are told; it starts again as Assigned.</summary>
+    [HttpPost("{id:int}/organisation")]
+    [Authorize(Policy = IdentitySetup.OrganiserPolicy)]
+    public async Task<IActionResult> Move(int id, int? organisationId, Guid version)
+    {
+        var task = await LoadAsync(id, tracked: true);
+        if (task is null) return NotFound();
+        var target = organisationId is null ? null
+            : await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId && o.MunicipalityId == task.MunicipalityId);
+        if (target is null || target.Id == task.ResponsibleOrganisationId)
+        {
+            TempData["Message"] = t["Välj en annan organisation i samma kommun."].Value;
+            return RedirectToAction(nameof(Show), new { id });
+        }
+        db.Entry(task).Property(x => x.Version).OriginalValue = version;
+        var now = clock.GetUtcNow().UtcDateTime;
+        task.ResponsibleOrganisationId = target.Id;
+        task.AssignedPerson = null;
+        task.Status = TaskStatus.Assigned;
+        task.ClosedAtUtc = null;
+        task.Resolution = null;
+        task.History.Add(new TaskHistoryEntry
+        {
+            AtUtc = now, ByUserId = User.FindFirstValue(ClaimTypes.NameIdentifier), ByName = User.Identity?.Name ?? "?",
+            Status = TaskStatus.Assigned, Note = t["Flyttad till {0}.", target.Name],
+        });
+        var told = await mail.QueueAsync(db, task, TaskMail.Assigned, address.BaseUrl);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Message"] = t["Någon annan har ändrat åtgärden medan du arbetade. Öppna den igen; din ändring har inte sparats."].Value;
+            return RedirectToAction(nameof(Show), new { id });
+        }
+        TempData["Message"] = (told == 0
+            ? t["Åtgärden har flyttats till {0}, men ingen där kan få e-post om den: lägg till en åtgärdsägare eller organisationens e-post.", target.Name]
+            : t["Åtgärden har flyttats till {0}, som har fått e-post om den.", target.Name]).Value;
         return RedirectToAction(nameof(Show), new { id });
     }
 

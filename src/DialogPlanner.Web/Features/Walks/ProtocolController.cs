@@ -1,6 +1,7 @@
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Municipalities;
+using DialogPlanner.Web.Mail;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ namespace DialogPlanner.Web.Features.Walks;
 /// <summary>The walk protocol for organisers: on screen, printable, as CSV, and published for residents.</summary>
 [Authorize(Policy = IdentitySetup.OrganiserPolicy)]
 [Route("walks/{id:int}/protocol")]
-public sealed class ProtocolController(AppDbContext db, MunicipalityScope scope, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+public sealed class ProtocolController(
+    AppDbContext db, MunicipalityScope scope, TimeProvider clock, WalkFeedback feedback, PublicAddress address, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Show(int id)
@@ -37,6 +39,9 @@ public sealed class ProtocolController(AppDbContext db, MunicipalityScope scope,
         walk.ProtocolPublishedAtUtc = publish ? walk.ProtocolPublishedAtUtc ?? clock.GetUtcNow().UtcDateTime : null;
         await db.SaveChangesAsync();
         TempData["Message"] = (publish ? t["Protokollet är publicerat."] : t["Protokollet är inte längre publicerat."]).Value;
+        // Feedback that was due but waited for a protocol to link to goes out now.
+        if (publish && await feedback.SendIfDueAsync(db, [id], DateOnly.FromDateTime(StockholmTime.Now(clock)), address.BaseUrl) > 0)
+            TempData["Message"] = t["Protokollet är publicerat och återkopplingen har skickats till deltagarna."].Value;
         return RedirectToAction(nameof(Show), new { id });
     }
 

@@ -4,6 +4,7 @@ using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Features.Municipalities;
 using DialogPlanner.Web.Features.Tasks;
+using DialogPlanner.Web.Mail;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ namespace DialogPlanner.Web.Features.Walks;
 [Authorize(Policy = IdentitySetup.OrganiserPolicy)]
 [Route("walks/{id:int}/triage")]
 public sealed class TriageController(
-    AppDbContext db, MunicipalityScope scope, TimeProvider clock, IConfiguration config,
+    AppDbContext db, MunicipalityScope scope, TimeProvider clock, IConfiguration config, TaskMail mail, WalkFeedback feedback, PublicAddress address, OutboxSignal signal,
     IValidator<NewTaskForm> validator, IStringLocalizer<SharedResource> t) : Controller
 {
     /// <summary>The task form for the chosen findings, with the responsible body and due date filled in from the settings.</summary>
@@ -64,8 +65,18 @@ public sealed class TriageController(
         });
         foreach (var f in findings) f.Triage = FindingTriage.Tasked;
         db.FollowUpTasks.Add(task);
-        await db.SaveChangesAsync();
-        TempData["Message"] = t["Åtgärden har skapats och tilldelats."].Value;
+        // The mail links to the task, so it needs the id: one transaction keeps task and mail together.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await db.SaveChangesAsync();
+            var told = await mail.QueueAsync(db, task, TaskMail.Assigned, address.BaseUrl);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            TempData["Message"] = (told == 0
+                ? t["Åtgärden har skapats, men ingen i organisationen kan få e-post om den: lägg till en åtgärdsägare eller organisationens e-post."]
+                : t["Åtgärden har skapats och tilldelats."]).Value;
+        }
+        signal.Wake();
         return RedirectToAction("Show", "Walks", new { id });
     }
 
@@ -84,6 +95,8 @@ public sealed class TriageController(
             finding.Triage = FindingTriage.NoAction;
             finding.NoActionReason = reason.Trim()[..Math.Min(reason.Trim().Length, 1000)];
             await db.SaveChangesAsync();
+            // That may have been the last finding waiting: then the participants get their feedback.
+            await feedback.SendIfDueAsync(db, [id], DateOnly.FromDateTime(StockholmTime.Now(clock)), address.BaseUrl);
         }
         return RedirectToAction("Show", "Walks", new { id });
     }

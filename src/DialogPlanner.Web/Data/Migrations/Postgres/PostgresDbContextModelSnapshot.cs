@@ -226,6 +226,9 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("EndsAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("FeedbackDate")
+                        .HasColumnType("date");
+
                     b.Property<DateTime?>("FeedbackSentAtUtc")
                         .HasColumnType("timestamp with time zone");
 

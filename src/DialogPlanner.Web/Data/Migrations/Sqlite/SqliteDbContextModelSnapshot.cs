@@ -215,6 +215,9 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("EndsAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FeedbackDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FeedbackSentAtUtc")
                         .HasColumnType("TEXT");
 
