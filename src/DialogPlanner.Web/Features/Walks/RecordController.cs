@@ -16,7 +16,7 @@ namespace DialogPlanner.Web.Features.Walks;
 [AllowAnonymous]
 [Route("w/{token}")]
 public sealed class RecordController(
-    AppDbContext db, PhotoStore photos, IValidator<FindingForm> validator, IStringLocalizer<SharedResource> t) : Controller
+    AppDbContext db, PhotoStore photos, MapSettings maps, IValidator<FindingForm> validator, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string token)
@@ -91,10 +91,22 @@ public sealed class RecordController(
         return photos.Serve(finding?.PhotoPath, finding?.PhotoContentType);
     }
 
+    /// <summary>Checks off, on a re-walk, a finding carried from the previous walk (see CarriedCheck).</summary>
+    [HttpPost("findings/{id:int}/check")]
+    public async Task<IActionResult> Check(string token, int id, CarriedCheck.Result result)
+    {
+        var invitation = await FindAsync(token);
+        var finding = invitation is null ? null : await db.Findings.SingleOrDefaultAsync(f => f.Id == id && f.EventId == invitation.EventId);
+        if (finding is null || !Enum.IsDefined(result)) return NotFound();
+        if (invitation!.Event.Status is EventStatus.Cancelled || !await CarriedCheck.ApplyAsync(db, finding, result, t))
+            TempData["Message"] = t["Iakttagelsen har redan behandlats och kan inte bockas av här."].Value;
+        return Redirect(Url.Action(nameof(Index), new { token }) + "#checklist");
+    }
+
     private async Task<Invitation?> FindAsync(string token)
     {
         if (token.Length is < 40 or > 64) return null;
-        return await db.Invitations.Include(i => i.Event).ThenInclude(e => e.Stops)
+        return await db.Invitations.Include(i => i.Event).ThenInclude(e => e.Stops).Include(i => i.Event).ThenInclude(e => e.Municipality)
             .SingleOrDefaultAsync(i => i.Token == token && i.RemovedAtUtc == null
                 && (i.Event.Type == EventType.SafetyWalk || i.Event.Type == EventType.FarmWalk));
     }
@@ -103,8 +115,17 @@ public sealed class RecordController(
     {
         var mine = await db.Findings.AsNoTracking().Where(f => f.EventId == invitation.EventId && f.ReportedByInvitationId == invitation.Id)
             .OrderByDescending(f => f.Id).ToListAsync();
-        return new RecordPage(invitation, mine, form ?? new FindingForm());
+        var carried = await db.Findings.AsNoTracking().Where(f => f.EventId == invitation.EventId && f.CarriedFromFindingId != null)
+            .OrderBy(f => f.Id).ToListAsync();
+        return new RecordPage(invitation, mine, form ?? new FindingForm(), MapOf(invitation.Event), carried, await CarriedCheck.EarlierTasksAsync(db, carried));
     }
+
+    /// <summary>The small map of the form: the route for orientation, and a tap sets the finding's position.</summary>
+    private WalkMapData MapOf(Event walk) => new(
+        maps.TileUrl, maps.Attribution, Url.Content("~/lib/leaflet/leaflet.js"), Url.Content("~/lib/leaflet/leaflet.css"),
+        t["Karta: tryck där iakttagelsen finns"], "record-map-slot", WalkMapData.CenterOf(walk), WalkMapData.StopsOf(walk), [],
+        "record", new() { ["picked"] = t["Position vald på kartan: {0}, {1}"], ["stop"] = t["Stopp {0}: {1}"], ["inList"] = t["Visa i listan"] });
 }
 
-public sealed record RecordPage(Invitation Invitation, List<Finding> Mine, FindingForm Form);
+public sealed record RecordPage(
+    Invitation Invitation, List<Finding> Mine, FindingForm Form, WalkMapData? Map = null, List<Finding>? Carried = null, Dictionary<int, int?>? EarlierTasks = null);
