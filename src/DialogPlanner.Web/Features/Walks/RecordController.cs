@@ -124,7 +124,7 @@ public sealed class RecordController(
     private WalkMapData MapOf(Event walk) => new(
         maps.TileUrl, maps.Attribution, Url.Content("~/lib/leaflet/leaflet.js"), Url.Content("~/lib/leaflet/leaflet.css"),
         t["Karta: tryck där iakttagelsen finns"], "record-map-slot", WalkMapData.CenterOf(walk), WalkMapData.StopsOf(walk), [],
-        "record", new() { ["picked"] = t["Position vald på kartan: {0}, {1}"], ["stop"] = t["Stopp {0}: {1}"], ["inList"] = t["Visa i listan"] });
+        "record", new() { ["picked"] = t["Position vald på kartan: {0}, {1}"], ["stop"] = t["Stopp {0}: {1}"], ["inList"] = t["Visa i listan"], ["zoomIn"] = t["Zooma in"], ["zoomOut"] = t["Zooma ut"] });
 }
 
 public sealed record RecordPage(

@@ -102,7 +102,7 @@ public sealed class WalksController(AppDbContext db, MunicipalityScope scope, Ph
         t["Karta över rutten och iakttagelserna"], "walk-map-slot", WalkMapData.CenterOf(walk), WalkMapData.StopsOf(walk),
         findings.Where(f => f.Latitude is not null && f.Longitude is not null)
             .Select(f => new WalkMapData.Point(f.Id, f.Category.ToString(), t[EnumTexts.Of(f.Category)], f.Description, f.Latitude!.Value, f.Longitude!.Value)).ToList(),
-        "route", new() { ["picked"] = t["Position ifylld från kartan: {0}, {1}"], ["stop"] = t["Stopp {0}: {1}"], ["inList"] = t["Visa i listan"] });
+        "route", new() { ["picked"] = t["Position ifylld från kartan: {0}, {1}"], ["stop"] = t["Stopp {0}: {1}"], ["inList"] = t["Visa i listan"], ["zoomIn"] = t["Zooma in"], ["zoomOut"] = t["Zooma ut"] });
 
     private async Task<Event?> FindAsync(int id)
     {

@@ -51,7 +51,8 @@
     container.setAttribute("aria-label", data.label);
     slot.appendChild(container);
 
-    const map = L.map(container, { scrollWheelZoom: false });
+    const map = L.map(container, { scrollWheelZoom: false, zoomControl: false });
+    L.control.zoom({ zoomInTitle: data.texts.zoomIn, zoomOutTitle: data.texts.zoomOut }).addTo(map);
     if (data.tileUrl) L.tileLayer(data.tileUrl, { attribution: data.attribution, maxZoom: 19 }).addTo(map);
     else map.attributionControl.setPrefix(false);
 
