@@ -81,7 +81,8 @@ public sealed class WalkMapTests(DemoYearApp app, Chromium chromium) : IClassFix
     private static async Task<float[]> BareSpotAsync(ILocator map) => await map.EvaluateAsync<float[]>(@"m => {
         m.scrollIntoView({ block: 'center' });
         const r = m.getBoundingClientRect();
-        for (let y = r.height - 40; y > 80; y -= 20) for (let x = 60; x < r.width - 40; x += 20)
-            if (document.elementFromPoint(r.left + x, r.top + y) === m) return [x, y];
+        const bare = (x, y) => [-16, 0, 16].every(dx => [-16, 0, 16].every(dy => document.elementFromPoint(r.left + x + dx, r.top + y + dy) === m));
+        for (let y = r.height - 40; y > 80; y -= 10) for (let x = 60; x < r.width - 40; x += 10)
+            if (bare(x, y)) return [x, y];
         return null; }");
 }

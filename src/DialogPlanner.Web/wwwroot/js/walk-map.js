@@ -65,7 +65,7 @@
       line.push([stop.lat, stop.lon]);
       points.push([stop.lat, stop.lon]);
     }
-    if (line.length > 1) L.polyline(line, { color: "#0a4f8a", weight: 4, opacity: 0.8 }).addTo(map);
+    if (line.length > 1) L.polyline(line, { color: "#0a4f8a", weight: 4, opacity: 0.8, interactive: false }).addTo(map);
 
     for (const finding of data.findings) {
       L.circleMarker([finding.lat, finding.lon], { radius: 8, color: "#7a0019", weight: 2, fillColor: "#d4351c", fillOpacity: 0.85, className: `finding-marker category-${finding.category}` })
