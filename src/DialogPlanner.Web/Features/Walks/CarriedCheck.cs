@@ -50,3 +50,6 @@ public static class CarriedCheck
         _ => null,
     };
 }
+
+/// <summary>What the checklist partial shows: the carried findings, their earlier tasks, and where a check is posted.</summary>
+public sealed record CarriedChecklist(List<Finding> Findings, Dictionary<int, int?> EarlierTasks, Func<int, string> CheckUrl);
