@@ -63,9 +63,17 @@ install_browser_test_tools() {
     npm ci --prefix tests/axe --no-audit --no-fund --loglevel=error
 }
 
+# Leaflet for the walk maps (src/DialogPlanner.Web/package.json); the build copies it into wwwroot/lib.
+install_client_libraries() {
+    command -v node >/dev/null || apt_install nodejs npm
+    log "installing the web app's client libraries (Leaflet)"
+    npm ci --prefix src/DialogPlanner.Web --no-audit --no-fund --loglevel=error
+}
+
 run_tests() {
     trap cleanup EXIT
     install_browser_test_tools
+    install_client_libraries
     start_postgres
     install_calendar_checkers
     log "building"

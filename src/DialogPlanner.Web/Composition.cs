@@ -43,6 +43,7 @@ public static class Composition
         services.AddScoped<PromiseImporter>();
         services.AddScoped<RsvpRecorder>();
         services.AddSingleton<PhotoStore>();
+        services.AddSingleton(MapSettings.From(builder.Configuration));
         services.AddScoped<TaskAccess>();
         services.AddSingleton<InvitationSender>();
         services.AddSingleton(new EmailTemplates(EmailTemplates.FindFolder(builder.Configuration[EmailTemplates.ConfigurationKey], builder.Environment.ContentRootPath)));

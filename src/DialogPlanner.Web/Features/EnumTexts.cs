@@ -31,6 +31,8 @@ public static class EnumTexts
         [EventStatus.Scheduled] = "Planerad",
         [EventStatus.Held] = "Genomförd",
         [EventStatus.Cancelled] = "Inställd",
+        [WalkMeetingRole.Preparatory] = "Förberedande möte",
+        [WalkMeetingRole.FollowUp] = "Uppföljningsmöte",
         [RsvpStatus.NeedsAction] = "Inget svar",
         [RsvpStatus.Accepted] = "Kommer",
         [RsvpStatus.Tentative] = "Kanske",

@@ -41,12 +41,12 @@ public sealed class AccessibilityTests(DemoYearApp app, Chromium chromium) : ICl
     }
 
     [Fact]
-    public async Task PromiseDashboard_InBothLanguages_AndEventPage_HaveNoViolations()
+    public async Task PromiseDashboard_InBothLanguages_EventPage_AndWalkPage_HaveNoViolations()
     {
         await using var context = await chromium.NewAdminContextAsync(app);
         var page = await context.NewPageAsync();
         // The dashboard in English too: its link names are built from translated texts (label in name, WCAG 2.5.3).
-        foreach (var path in new[] { $"/promises/{app.Promise2024Id}", $"/promises/{app.Promise2024Id}?culture=en", $"/events/{app.SafetyWalkId}" })
+        foreach (var path in new[] { $"/promises/{app.Promise2024Id}", $"/promises/{app.Promise2024Id}?culture=en", $"/events/{app.SafetyWalkId}", $"/walks/{app.SafetyWalkId}" })
         {
             await page.GotoAsync(app.Url(path));
             Assert.Equal(app.Url(path), page.Url);

@@ -1,6 +1,7 @@
 using DialogPlanner.Tests.Infrastructure;
 using DialogPlanner.Web.Features.Admin;
 using DialogPlanner.Web.Features.Promises;
+using DialogPlanner.Web.Features.Walks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,6 +31,20 @@ public sealed class DemoYearApp : LiveApp
         promise.PublishedAtUtc = DateTime.UtcNow;
         await db.SaveChangesAsync();
         Promise2024Id = promise.Id;
-        SafetyWalkId = (await db.Events.SingleAsync(e => e.Type == Web.Features.Events.EventType.SafetyWalk)).Id;
+        var walk = await db.Events.Include(e => e.Stops).SingleAsync(e => e.Type == Web.Features.Events.EventType.SafetyWalk);
+        SafetyWalkId = walk.Id;
+        // A route and findings, so that the walk page draws its map.
+        if (walk.Stops.Count == 0)
+        {
+            walk.Stops.AddRange([
+                new WalkStop { Name = "Stortorget", Order = 1, Latitude = 56.8331, Longitude = 13.9408 },
+                new WalkStop { Name = "Gångtunneln vid stationen", Order = 2, Latitude = 56.8352, Longitude = 13.9371 },
+                new WalkStop { Name = "Replösa skola", Order = 3 },
+            ]);
+            db.Findings.AddRange(
+                new Finding { EventId = walk.Id, Category = FindingCategory.Lighting, Description = "Trasig gatlampa", Latitude = 56.8340, Longitude = 13.9392 },
+                new Finding { EventId = walk.Id, Category = FindingCategory.Vegetation, Description = "Buskage skymmer gångvägen", Place = "Parken" });
+            await db.SaveChangesAsync();
+        }
     }
 }

@@ -23,7 +23,8 @@ public class LiveApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _factory = new AppFactory(await TestDatabase.CreateAsync(DatabaseSetup.Sqlite));
+        // No tile server for the walk maps: the browser must not reach out of this machine.
+        _factory = new AppFactory(await TestDatabase.CreateAsync(DatabaseSetup.Sqlite), new Dictionary<string, string?> { ["Maps:TileUrl"] = "" });
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();

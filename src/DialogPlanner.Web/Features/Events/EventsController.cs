@@ -37,7 +37,11 @@ public sealed class EventsController(
         var e = await db.Events.AsNoTracking().Include(x => x.Municipality).Include(x => x.Pledge)
             .Include(x => x.Invitations.Where(i => i.RemovedAtUtc == null).OrderBy(i => i.Name ?? i.Email))
             .SingleOrDefaultAsync(x => x.Id == id && ids.Contains(x.MunicipalityId));
-        return e is null ? NotFound() : View(e);
+        if (e is null) return NotFound();
+        // A walk's meeting links back to its walk, and a re-walk to the walk it follows up.
+        var walkId = e.WalkEventId ?? e.PreviousWalkId;
+        ViewData["Walk"] = walkId is null ? null : await db.Events.AsNoTracking().Where(w => w.Id == walkId).Select(w => new WalkLink(w.Id, w.Title)).SingleOrDefaultAsync();
+        return View(e);
     }
 
     [HttpGet("new")]
@@ -139,5 +143,7 @@ public sealed class EventsController(
         return View("Form", form);
     }
 }
+
+public sealed record WalkLink(int Id, string Title);
 
 public sealed record PledgeOption(int Id, int Year, string Text, EventType Type);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace DialogPlanner.Web.Features.Walks;
@@ -17,7 +16,7 @@ public sealed class CoordinateBinder : IModelBinder
         var text = result.FirstValue?.Trim();
         if (string.IsNullOrEmpty(text))
             context.Result = ModelBindingResult.Success(null);
-        else if (double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        else if (Coordinates.TryParse(text, out var value))
             context.Result = ModelBindingResult.Success(value);
         else
             context.ModelState.TryAddModelError(context.ModelName,

@@ -17,7 +17,7 @@ public sealed record WalkAccess(Event Walk, int? InvitationId, string? UserId, s
 /// The recorder page and its upload, shared by every way of reaching a walk; subclasses only find the access.
 /// </summary>
 public abstract class FindingRecorderController(
-    AppDbContext db, PhotoStore photos, IValidator<FindingForm> validator, IStringLocalizer<SharedResource> t) : Controller
+    AppDbContext db, PhotoStore photos, MapSettings maps, IValidator<FindingForm> validator, IStringLocalizer<SharedResource> t) : Controller
 {
     protected AppDbContext Db => db;
 
@@ -32,8 +32,27 @@ public abstract class FindingRecorderController(
             .Where(f => f.EventId == access.Walk.Id && ((access.InvitationId != null && f.ReportedByInvitationId == access.InvitationId)
                                                        || (access.UserId != null && f.ReportedByUserId == access.UserId)))
             .OrderByDescending(f => f.Id).ToListAsync();
-        return View(PageView, new RecordPage(access.Walk, access.BaseUrl, mine, form ?? new FindingForm()));
+        var carried = await db.Findings.AsNoTracking().Where(f => f.EventId == access.Walk.Id && f.CarriedFromFindingId != null)
+            .OrderBy(f => f.Id).ToListAsync();
+        return View(PageView, new RecordPage(access.Walk, access.BaseUrl, mine, form ?? new FindingForm(),
+            MapOf(access.Walk), carried, await CarriedCheck.EarlierTasksAsync(db, carried)));
     }
+
+    /// <summary>Checks off, on a re-walk, a finding carried from the previous walk (see CarriedCheck).</summary>
+    protected async Task<IActionResult> CheckAsync(WalkAccess access, int findingId, CarriedCheck.Result result)
+    {
+        var finding = await db.Findings.SingleOrDefaultAsync(f => f.Id == findingId && f.EventId == access.Walk.Id);
+        if (finding is null || !Enum.IsDefined(result)) return NotFound();
+        if (access.Walk.Status is EventStatus.Cancelled || !await CarriedCheck.ApplyAsync(db, finding, result, t))
+            TempData["Message"] = t["Iakttagelsen har redan behandlats och kan inte bockas av här."].Value;
+        return Redirect(access.BaseUrl + "#checklist");
+    }
+
+    /// <summary>The small map of the form: the route for orientation, and a tap sets the finding's position.</summary>
+    private WalkMapData MapOf(Event walk) => new(
+        maps.TileUrl, maps.Attribution, Url.Content("~/lib/leaflet/leaflet.js"), Url.Content("~/lib/leaflet/leaflet.css"),
+        t["Karta: tryck där iakttagelsen finns"], "record-map-slot", WalkMapData.CenterOf(walk), WalkMapData.StopsOf(walk), [],
+        "record", new() { ["picked"] = t["Position vald på kartan: {0}, {1}"], ["stop"] = t["Stopp {0}: {1}"], ["inList"] = t["Visa i listan"], ["zoomIn"] = t["Zooma in"], ["zoomOut"] = t["Zooma ut"] });
 
     /// <summary>
     /// Adds one finding. Answers JSON to the phone's upload queue; a plain form post is redirected back.
@@ -98,4 +117,5 @@ public abstract class FindingRecorderController(
     }
 }
 
-public sealed record RecordPage(Event Walk, string BaseUrl, List<Finding> Mine, FindingForm Form);
+public sealed record RecordPage(
+    Event Walk, string BaseUrl, List<Finding> Mine, FindingForm Form, WalkMapData? Map, List<Finding> Carried, Dictionary<int, int?> EarlierTasks);

@@ -17,8 +17,8 @@ namespace DialogPlanner.Web.Features.Walks;
 /// </summary>
 [Authorize]
 public sealed class MyWalksController(
-    AppDbContext db, PhotoStore photos, IValidator<FindingForm> validator, IStringLocalizer<SharedResource> t)
-    : FindingRecorderController(db, photos, validator, t)
+    AppDbContext db, PhotoStore photos, MapSettings maps, IValidator<FindingForm> validator, IStringLocalizer<SharedResource> t)
+    : FindingRecorderController(db, photos, maps, validator, t)
 {
     [HttpGet("my-walks")]
     public async Task<IActionResult> Index()
@@ -44,6 +44,10 @@ public sealed class MyWalksController(
     public async Task<IActionResult> Photo(int id, int findingId) =>
         await FindAsync(id) is { } access ? await PhotoAsync(access, findingId) : NotFound();
 
+    [HttpPost("walks/{id:int}/record/findings/{findingId:int}/check")]
+    public async Task<IActionResult> Check(int id, int findingId, CarriedCheck.Result result) =>
+        await FindAsync(id) is { } access ? await CheckAsync(access, findingId, result) : NotFound();
+
     /// <summary>Invitations are matched on the address without regard to case: organisers type them as they come.</summary>
     private string? OwnEmail() => User.FindFirstValue(ClaimTypes.Email)?.Trim().ToLowerInvariant();
 
@@ -55,7 +59,7 @@ public sealed class MyWalksController(
 
     private async Task<WalkAccess?> FindAsync(int id)
     {
-        var invitation = await Invitations().Where(i => i.EventId == id).Include(i => i.Event).ThenInclude(e => e.Stops)
+        var invitation = await Invitations().Where(i => i.EventId == id).Include(i => i.Event).ThenInclude(e => e.Stops).Include(i => i.Event).ThenInclude(e => e.Municipality)
             .OrderBy(i => i.Id).FirstOrDefaultAsync();
         return invitation is null ? null
             : new WalkAccess(invitation.Event, invitation.Id, User.FindFirstValue(ClaimTypes.NameIdentifier), Url.Action(nameof(Record), new { id })!);

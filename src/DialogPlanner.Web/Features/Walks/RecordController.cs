@@ -15,8 +15,8 @@ namespace DialogPlanner.Web.Features.Walks;
 [AllowAnonymous]
 [Route("w/{token}")]
 public sealed class RecordController(
-    AppDbContext db, PhotoStore photos, IValidator<FindingForm> validator, IStringLocalizer<SharedResource> t)
-    : FindingRecorderController(db, photos, validator, t)
+    AppDbContext db, PhotoStore photos, MapSettings maps, IValidator<FindingForm> validator, IStringLocalizer<SharedResource> t)
+    : FindingRecorderController(db, photos, maps, validator, t)
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string token) =>
@@ -31,10 +31,15 @@ public sealed class RecordController(
     public async Task<IActionResult> Photo(string token, int id) =>
         await FindAsync(token) is { } access ? await PhotoAsync(access, id) : NotFound();
 
+    /// <summary>Checks off, on a re-walk, a finding carried from the previous walk (see CarriedCheck).</summary>
+    [HttpPost("findings/{id:int}/check")]
+    public async Task<IActionResult> Check(string token, int id, CarriedCheck.Result result) =>
+        await FindAsync(token) is { } access ? await CheckAsync(access, id, result) : NotFound();
+
     private async Task<WalkAccess?> FindAsync(string token)
     {
         if (token.Length is < 40 or > 64) return null;
-        var invitation = await Db.Invitations.Include(i => i.Event).ThenInclude(e => e.Stops)
+        var invitation = await Db.Invitations.Include(i => i.Event).ThenInclude(e => e.Stops).Include(i => i.Event).ThenInclude(e => e.Municipality)
             .SingleOrDefaultAsync(i => i.Token == token && i.RemovedAtUtc == null && WalkTypes.Contains(i.Event.Type));
         return invitation is null ? null : new WalkAccess(invitation.Event, invitation.Id, null, Url.Action(nameof(Index), new { token })!);
     }

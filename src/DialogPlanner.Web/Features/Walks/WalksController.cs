@@ -12,7 +12,7 @@ namespace DialogPlanner.Web.Features.Walks;
 /// <summary>The organiser's view of a walk: its route and every finding, filterable by category.</summary>
 [Authorize(Policy = IdentitySetup.OrganiserPolicy)]
 [Route("walks/{id:int}")]
-public sealed class WalksController(AppDbContext db, MunicipalityScope scope, PhotoStore photos, IStringLocalizer<SharedResource> t) : Controller
+public sealed class WalksController(AppDbContext db, MunicipalityScope scope, PhotoStore photos, MapSettings maps, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Show(int id, FindingCategory? category)
@@ -22,18 +22,42 @@ public sealed class WalksController(AppDbContext db, MunicipalityScope scope, Ph
         var findings = await db.Findings.AsNoTracking().Include(f => f.FollowUpTask).ThenInclude(t => t!.ResponsibleOrganisation)
             .Where(f => f.EventId == id && (category == null || f.Category == category)).OrderBy(f => f.Id).ToListAsync();
         var organisations = await db.Organisations.AsNoTracking().Where(o => o.MunicipalityId == walk.MunicipalityId).OrderBy(o => o.Name).ToListAsync();
-        return View(new WalkPage(walk, findings, category, organisations));
+        var related = await db.Events.AsNoTracking().Where(e => e.WalkEventId == id || e.PreviousWalkId == id || e.Id == walk.PreviousWalkId)
+            .OrderBy(e => e.StartsAtUtc).ToListAsync();
+        var invitees = await db.Invitations.CountAsync(i => i.EventId == id && i.RemovedAtUtc == null);
+        return View(new WalkPage(walk, findings, category, organisations, related, MapOf(walk, findings), await CarriedCheck.EarlierTasksAsync(db, findings), invitees));
+    }
+
+    /// <summary>Sets or clears the coordinates of a stop, typed or filled in by a tap on the route map.</summary>
+    [HttpPost("stops/position")]
+    public async Task<IActionResult> SetStopPosition(int id, int? stopId, string? latitude, string? longitude)
+    {
+        var walk = await FindAsync(id);
+        if (walk is null) return NotFound();
+        var stop = walk.Stops.SingleOrDefault(s => s.Id == stopId);
+        if (stop is null)
+            TempData["Message"] = t["Välj vilket stopp som ska få positionen."].Value;
+        else if (!Coordinates.TryRead(latitude, longitude, out var lat, out var lon))
+            TempData["Message"] = t["Positionen är inte giltig: latitud −90 till 90 och longitud −180 till 180, med punkt eller komma."].Value;
+        else
+        {
+            (stop.Latitude, stop.Longitude) = (lat, lon);
+            await db.SaveChangesAsync();
+        }
+        return Redirect(Url.Action(nameof(Show), new { id }) + "#route");
     }
 
     [HttpPost("stops")]
-    public async Task<IActionResult> AddStop(int id, string? name, double? latitude, double? longitude)
+    public async Task<IActionResult> AddStop(int id, string? name, string? latitude, string? longitude)
     {
         var walk = await FindAsync(id);
         if (walk is null) return NotFound();
         if (string.IsNullOrWhiteSpace(name) || name.Length > 200)
             TempData["Message"] = t["Ge stoppet ett namn (högst 200 tecken)."].Value;
+        else if (!Coordinates.TryRead(latitude, longitude, out var lat, out var lon))
+            TempData["Message"] = t["Positionen är inte giltig: latitud −90 till 90 och longitud −180 till 180, med punkt eller komma."].Value;
         else
-            walk.Stops.Add(new WalkStop { Name = name.Trim(), Latitude = latitude, Longitude = longitude, Order = walk.Stops.Select(s => s.Order).DefaultIfEmpty(0).Max() + 1 });
+            walk.Stops.Add(new WalkStop { Name = name.Trim(), Latitude = lat, Longitude = lon, Order = walk.Stops.Select(s => s.Order).DefaultIfEmpty(0).Max() + 1 });
         await db.SaveChangesAsync();
         return Redirect(Url.Action(nameof(Show), new { id }) + "#route");
     }
@@ -73,6 +97,13 @@ public sealed class WalksController(AppDbContext db, MunicipalityScope scope, Ph
         return photos.Serve(finding?.PhotoPath, finding?.PhotoContentType);
     }
 
+    private WalkMapData MapOf(Event walk, List<Finding> findings) => new(
+        maps.TileUrl, maps.Attribution, Url.Content("~/lib/leaflet/leaflet.js"), Url.Content("~/lib/leaflet/leaflet.css"),
+        t["Karta över rutten och iakttagelserna"], "walk-map-slot", WalkMapData.CenterOf(walk), WalkMapData.StopsOf(walk),
+        findings.Where(f => f.Latitude is not null && f.Longitude is not null)
+            .Select(f => new WalkMapData.Point(f.Id, f.Category.ToString(), t[EnumTexts.Of(f.Category)], f.Description, f.Latitude!.Value, f.Longitude!.Value)).ToList(),
+        "route", new() { ["picked"] = t["Position ifylld från kartan: {0}, {1}"], ["stop"] = t["Stopp {0}: {1}"], ["inList"] = t["Visa i listan"], ["zoomIn"] = t["Zooma in"], ["zoomOut"] = t["Zooma ut"] });
+
     private async Task<Event?> FindAsync(int id)
     {
         var ids = await scope.AllowedIdsAsync();
@@ -81,4 +112,4 @@ public sealed class WalksController(AppDbContext db, MunicipalityScope scope, Ph
     }
 }
 
-public sealed record WalkPage(Event Walk, List<Finding> Findings, FindingCategory? Category, List<Organisations.Organisation> Organisations);
+public sealed record WalkPage(Event Walk, List<Finding> Findings, FindingCategory? Category, List<Organisations.Organisation> Organisations, List<Event> Related, WalkMapData Map, Dictionary<int, int?> EarlierTasks, int Invitees);
