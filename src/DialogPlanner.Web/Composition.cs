@@ -51,6 +51,7 @@ public static class Composition
         services.AddSingleton<PublicAddress>();
         services.AddSingleton<TaskMail>();
         services.AddSingleton<WalkFeedback>();
+        services.AddScoped<ReminderQueue>();
         services.AddValidatorsFromAssemblyContaining<Program>();
         // Later rules of a property assume the earlier ones held (e.g. a uniqueness check needs a name).
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
@@ -61,6 +62,7 @@ public static class Composition
         // After StartupTasks: hosted services start in order, so the database is migrated before the worker reads it.
         services.AddHostedService<OutboxWorker>();
         services.AddHostedService<FollowUpMailJob>();
+        services.AddHostedService<ReminderWorker>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

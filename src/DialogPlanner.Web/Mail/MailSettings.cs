@@ -15,6 +15,12 @@ public sealed class MailSettings
     /// <summary>Where .eml files go when no SMTP host is set; made absolute under the content root at start.</summary>
     public string PickupDirectory { get; set; } = "App_Data/mail";
     public OutboxSettings Outbox { get; set; } = new();
+    public ReminderSettings Reminders { get; set; } = new();
+    /// <summary>
+    /// The app's public address, e.g. https://dialog.ljungby.se, for the links in mail that background jobs
+    /// write (reminders): they have no request to take the address from.
+    /// </summary>
+    public string PublicUrl { get; set; } = "";
 
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
 
@@ -65,6 +71,14 @@ public sealed class OutboxSettings
         TimeSpan.FromSeconds(Math.Min(MaxRetrySeconds, RetrySeconds * Math.Pow(2, Math.Max(0, attempts - 1))));
 }
 
+public sealed class ReminderSettings
+{
+    /// <summary>How many days before an event its reminder goes out; 0 turns reminders off.</summary>
+    public int DaysBefore { get; set; } = 2;
+    /// <summary>How often the reminder job looks for events that have come within <see cref="DaysBefore"/>.</summary>
+    public double CheckSeconds { get; set; } = 300;
+}
+
 /// <summary>Stops the app at start on settings that would only fail later, when the first mail is due.</summary>
 public sealed class MailSettingsValidation : IValidateOptions<MailSettings>
 {
@@ -80,6 +94,13 @@ public sealed class MailSettingsValidation : IValidateOptions<MailSettings>
         if (s.Outbox.MaxAttempts < 1) problems.Add("Email:Outbox:MaxAttempts must be at least 1.");
         if (s.Outbox.RetrySeconds <= 0 || s.Outbox.MaxRetrySeconds < s.Outbox.RetrySeconds)
             problems.Add("Email:Outbox:RetrySeconds must be above 0 and at most Email:Outbox:MaxRetrySeconds.");
+        if (s.Reminders.DaysBefore is < 0 or > 60) problems.Add($"Email:Reminders:DaysBefore must be 0 (no reminders) to 60; it is {s.Reminders.DaysBefore}.");
+        if (s.Reminders.CheckSeconds <= 0) problems.Add("Email:Reminders:CheckSeconds must be above 0.");
+        if (!string.IsNullOrWhiteSpace(s.PublicUrl)
+            && !(Uri.TryCreate(s.PublicUrl.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
+            problems.Add($"Email:PublicUrl must be the app's address starting with https:// (e.g. https://dialog.ljungby.se); it is '{s.PublicUrl}'.");
+        else if (s.UsesSmtp && s.Reminders.DaysBefore > 0 && string.IsNullOrWhiteSpace(s.PublicUrl))
+            problems.Add("Email:PublicUrl (e.g. https://dialog.ljungby.se) is required when Email:Smtp:Host is set, for the answer links in reminders; or set Email:Reminders:DaysBefore to 0.");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -45,6 +45,20 @@ public sealed class Outbox(IOptions<MailSettings> settings, OutboxSignal signal,
         return row;
     }
 
+    /// <summary>
+    /// Gives a Failed message a fresh start on the organiser's word (e.g. the recipient's mailbox was fixed):
+    /// due now, with the full number of tries. The same bytes and Message-Id go out; nothing is rebuilt.
+    /// </summary>
+    public void Retry(AppDbContext db, OutboxMessage row)
+    {
+        if (row.Status != OutboxStatus.Failed) throw new InvalidOperationException($"Outbox message {row.Id} is {row.Status}; only a Failed one is sent again.");
+        row.Status = OutboxStatus.Queued;
+        row.Attempts = 0;
+        row.LastError = null;
+        row.NextAttemptAtUtc = time.GetUtcNow().UtcDateTime;
+        WakeWorkerAfterSave(db);
+    }
+
     // The columns are for lists; the full texts stay in the MIME bytes.
     private static string Cut(string text, int length) => text.Length <= length ? text : text[..length];
 

@@ -15,6 +15,7 @@ public sealed class SmtpMailTransport(IOptions<MailSettings> options, TimeProvid
 {
     // Long enough to carry a burst of invitations over one connection, short enough not to hold one for nothing.
     private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
 
     private readonly SmtpSettings _smtp = options.Value.Smtp;
     private SmtpClient? _client;
@@ -78,7 +79,7 @@ public sealed class SmtpMailTransport(IOptions<MailSettings> options, TimeProvid
         var client = new SmtpClient();
         try
         {
-            await client.ConnectAsync(_smtp.Host, _smtp.Port, _smtp.SocketOptions, cancellationToken);
+            await client.ConnectAsync(await ConnectSocketAsync(cancellationToken), _smtp.Host, _smtp.Port, _smtp.SocketOptions, cancellationToken);
             if (!string.IsNullOrEmpty(_smtp.User)) await client.AuthenticateAsync(_smtp.User, _smtp.Password, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -89,6 +90,28 @@ public sealed class SmtpMailTransport(IOptions<MailSettings> options, TimeProvid
         log.LogDebug("Connected to SMTP server {Host}:{Port}.", _smtp.Host, _smtp.Port);
         _client = client;
         return client;
+    }
+
+    /// <summary>
+    /// A socket with Nagle's algorithm off, which MailKit leaves on. The end of each message (".") is a small
+    /// write after a large one; with Nagle it waits for the server's delayed ACK, 40 ms or more per message,
+    /// which was most of the time of a burst of invitations (docs/benchmarks.md).
+    /// </summary>
+    private async Task<Socket> ConnectSocketAsync(CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(ConnectTimeout);
+            await socket.ConnectAsync(_smtp.Host, _smtp.Port, timeout.Token);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     private static bool IsConnectionLost(Exception e, CancellationToken cancellationToken) => e switch

@@ -46,7 +46,7 @@ public sealed class AccessibilityTests(DemoYearApp app, Chromium chromium) : ICl
         await using var context = await chromium.NewAdminContextAsync(app);
         var page = await context.NewPageAsync();
         // The dashboard in English too: its link names are built from translated texts (label in name, WCAG 2.5.3).
-        foreach (var path in new[] { $"/promises/{app.Promise2024Id}", $"/promises/{app.Promise2024Id}?culture=en", $"/events/{app.SafetyWalkId}", $"/walks/{app.SafetyWalkId}" })
+        foreach (var path in new[] { $"/promises/{app.Promise2024Id}", $"/promises/{app.Promise2024Id}?culture=en", $"/events/{app.SafetyWalkId}", $"/walks/{app.SafetyWalkId}", $"/events/{app.SafetyWalkId}/invitees" })
         {
             await page.GotoAsync(app.Url(path));
             Assert.Equal(app.Url(path), page.Url);

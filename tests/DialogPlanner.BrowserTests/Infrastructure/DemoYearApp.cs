@@ -2,6 +2,7 @@ using DialogPlanner.Tests.Infrastructure;
 using DialogPlanner.Web.Features.Admin;
 using DialogPlanner.Web.Features.Promises;
 using DialogPlanner.Web.Features.Walks;
+using DialogPlanner.Web.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -46,5 +47,23 @@ public sealed class DemoYearApp : LiveApp
                 new Finding { EventId = walk.Id, Category = FindingCategory.Vegetation, Description = "Buskage skymmer gångvägen", Place = "Parken" });
             await db.SaveChangesAsync();
         }
+        await AddDeliveryStatesAsync(db, SafetyWalkId);
+    }
+
+    /// <summary>Mail in each state on the walk's invitees page: sent, failed with a long reason, queued and retrying.</summary>
+    private static async Task AddDeliveryStatesAsync(Web.Data.AppDbContext db, int eventId)
+    {
+        var invitations = await db.Invitations.Where(i => i.EventId == eventId).OrderBy(i => i.Id).Take(3).ToListAsync();
+        var now = DateTime.UtcNow;
+        OutboxMessage Row(Web.Features.Invitations.Invitation i, OutboxStatus status, int attempts, string? error) => new()
+        {
+            ToAddress = i.Email, Subject = "Inbjudan: Trygghetsvandring", Mime = [], Kind = "invitation", InvitationId = i.Id, Status = status,
+            Attempts = attempts, LastError = error, NextAttemptAtUtc = now.AddHours(1), SentAtUtc = status == OutboxStatus.Sent ? now : null, CreatedAtUtc = now,
+        };
+        db.OutboxMessages.AddRange(
+            Row(invitations[0], OutboxStatus.Sent, 1, null),
+            Row(invitations[1], OutboxStatus.Failed, 1, $"550 5.1.1 <{invitations[1].Email}>: Recipient address rejected: User unknown in virtual mailbox table ({invitations[1].Email})"),
+            Row(invitations[2], OutboxStatus.Queued, 3, "smtp.ljungby.example:587: Connection refused"));
+        await db.SaveChangesAsync();
     }
 }

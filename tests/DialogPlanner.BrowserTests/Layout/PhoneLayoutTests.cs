@@ -22,7 +22,7 @@ public sealed class PhoneLayoutTests(DemoYearApp app, Chromium chromium) : IClas
         var tooWide = new List<string>();
         foreach (var path in new[]
                  {
-                     "/", "/promises", $"/promises/{app.Promise2024Id}", "/events", $"/events/{app.SafetyWalkId}", $"/walks/{app.SafetyWalkId}", "/events/new",
+                     "/", "/promises", $"/promises/{app.Promise2024Id}", "/events", $"/events/{app.SafetyWalkId}", $"/walks/{app.SafetyWalkId}", $"/events/{app.SafetyWalkId}/invitees", "/events/new",
                      "/organisations", "/organisations/new", "/organisations/responsibilities", "/contacts", "/contact-groups", "/calendar", "/kommun/ljungby/2024",
                  })
         {

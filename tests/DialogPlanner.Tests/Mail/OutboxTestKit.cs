@@ -19,6 +19,7 @@ public static class OutboxTestKit
         ["Email:Smtp:Host"] = "127.0.0.1",
         ["Email:Smtp:Port"] = port.ToString(),
         ["Email:Smtp:Security"] = "None",
+        ["Email:PublicUrl"] = "https://dialog.test.example",
     };
 
     public static Dictionary<string, string?> Pickup(string folder) => new(Fast(10)) { ["Email:PickupDirectory"] = folder };

@@ -32,6 +32,8 @@ public class Invitation : Data.IAudited
     public int SentSequence { get; set; } = -1;
     /// <summary>Set when the organiser takes the invitee off the list; they get a cancellation of their own.</summary>
     public DateTime? RemovedAtUtc { get; set; }
+    /// <summary>When the reminder before the event was queued; set once, so nobody gets two.</summary>
+    public DateTime? ReminderQueuedAtUtc { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 

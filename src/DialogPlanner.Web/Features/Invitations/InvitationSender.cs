@@ -41,6 +41,16 @@ public sealed class InvitationSender(Outbox outbox, InvitationMail mail, IOption
         return queued;
     }
 
+    /// <summary>
+    /// Queues the reminder to one invitee: text and answer links only. A calendar part would have to be a
+    /// REQUEST at the same SEQUENCE, which calendars treat as an update of the meeting.
+    /// </summary>
+    public void QueueReminder(AppDbContext db, Event e, Invitation invitation, string baseUrl)
+    {
+        var sender = settings.Value.Sender();
+        Queue(db, e, invitation, InvitationKind.Reminder, new CalendarPerson(sender.Address, sender.Name), baseUrl, clock.GetUtcNow().UtcDateTime);
+    }
+
     private void Queue(AppDbContext db, Event e, Invitation invitation, InvitationKind kind, CalendarPerson organizer, string baseUrl, DateTime now)
     {
         var eventUrl = e.IsPublic

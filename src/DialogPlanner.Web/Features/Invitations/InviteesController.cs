@@ -2,6 +2,7 @@ using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Features.Municipalities;
+using DialogPlanner.Web.Mail;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace DialogPlanner.Web.Features.Invitations;
 [Authorize(Policy = IdentitySetup.OrganiserPolicy)]
 [Route("events/{id:int}/invitees")]
 public sealed class InviteesController(
-    AppDbContext db, MunicipalityScope scope, TimeProvider clock, RsvpRecorder recorder, InvitationSender sender,
+    AppDbContext db, MunicipalityScope scope, TimeProvider clock, RsvpRecorder recorder, InvitationSender sender, Outbox outbox,
     IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
@@ -105,6 +106,26 @@ public sealed class InviteesController(
         return RedirectToAction(nameof(Index), new { id });
     }
 
+    /// <summary>The organiser sends the latest mail to an invitee again after it failed, e.g. once their mailbox works.</summary>
+    [HttpPost("{invitationId:int}/resend")]
+    public async Task<IActionResult> Resend(int id, int invitationId)
+    {
+        var e = await FindAsync(id);
+        var invitation = e?.Invitations.SingleOrDefault(i => i.Id == invitationId && i.RemovedAtUtc is null);
+        if (invitation is null) return NotFound();
+        // Only the latest: an older failed mail has been overtaken by what the invitee should have now.
+        var latest = await db.OutboxMessages.Where(m => m.InvitationId == invitationId).OrderByDescending(m => m.Id).FirstOrDefaultAsync();
+        if (latest is not { Status: OutboxStatus.Failed })
+        {
+            TempData["Message"] = t["Det senaste e-postmeddelandet till {0} har inte misslyckats; inget skickas om.", invitation.Name ?? invitation.Email].Value;
+            return RedirectToAction(nameof(Index), new { id });
+        }
+        outbox.Retry(db, latest);
+        await db.SaveChangesAsync();
+        TempData["Message"] = t["E-postmeddelandet till {0} ligger i kö igen.", invitation.Name ?? invitation.Email].Value;
+        return RedirectToAction(nameof(Index), new { id });
+    }
+
     private async Task<Event?> FindAsync(int id)
     {
         var ids = await scope.AllowedIdsAsync();
@@ -117,7 +138,9 @@ public sealed class InviteesController(
         var contacts = await db.Contacts.AsNoTracking().Where(c => c.MunicipalityId == e.MunicipalityId).OrderBy(c => c.Name).ToListAsync();
         var groups = await db.ContactGroups.AsNoTracking().Where(g => g.MunicipalityId == e.MunicipalityId).OrderBy(g => g.Name)
             .Select(g => new GroupChoice(g.Id, g.Name, g.Contacts.Count)).ToListAsync();
-        return View("Index", new InviteesPage(e, e.Invitations.Where(i => i.RemovedAtUtc is null).OrderBy(i => i.Name ?? i.Email).ToList(), contacts, groups, form));
+        var invitees = e.Invitations.Where(i => i.RemovedAtUtc is null).OrderBy(i => i.Name ?? i.Email).ToList();
+        var deliveries = await MailDelivery.LatestAsync(db, invitees.Select(i => i.Id).ToList());
+        return View("Index", new InviteesPage(e, invitees, deliveries, contacts, groups, form));
     }
 }
 
@@ -130,4 +153,6 @@ public sealed class AddInviteesForm
 
 public sealed record GroupChoice(int Id, string Name, int Members);
 
-public sealed record InviteesPage(Event Event, List<Invitation> Invitees, List<Contacts.Contact> Contacts, List<GroupChoice> Groups, AddInviteesForm Form);
+public sealed record InviteesPage(
+    Event Event, List<Invitation> Invitees, Dictionary<int, MailDelivery> Deliveries, List<Contacts.Contact> Contacts, List<GroupChoice> Groups,
+    AddInviteesForm Form);

@@ -328,6 +328,9 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReminderQueuedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("RemovedAtUtc")
                         .HasColumnType("TEXT");
 
