@@ -37,7 +37,7 @@ public sealed class WalkMailWorld : IAsyncDisposable
     {
         var smtp = await TestSmtpServer.StartAsync();
         var settings = OutboxTestKit.Smtp(smtp.Port);
-        settings["App:BaseUrl"] = BaseUrl;
+        settings["Email:PublicUrl"] = BaseUrl;
         settings["Jobs:FollowUpMailSeconds"] = jobSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var world = new WalkMailWorld { Smtp = smtp, App = await AppFactory.StartAsync(provider, settings) };
         await world.SeedAsync(published);

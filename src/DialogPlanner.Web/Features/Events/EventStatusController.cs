@@ -1,3 +1,4 @@
+using DialogPlanner.Web.Mail;
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Invitations;
@@ -14,7 +15,7 @@ namespace DialogPlanner.Web.Features.Events;
 [Authorize(Policy = IdentitySetup.OrganiserPolicy)]
 [Route("events/{id:int}")]
 public sealed class EventStatusController(
-    AppDbContext db, MunicipalityScope scope, TimeProvider clock, IValidator<HeldForm> validator, InvitationSender sender,
+    AppDbContext db, MunicipalityScope scope, TimeProvider clock, IValidator<HeldForm> validator, InvitationSender sender, PublicAddress address,
     IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpPost("cancel")]
@@ -27,7 +28,7 @@ public sealed class EventStatusController(
             // A cancellation is a change calendars must see: it needs a higher SEQUENCE.
             if (e.Status == EventStatus.Scheduled) e.CalendarSequence++;
             e.Status = EventStatus.Cancelled;
-            sender.QueueChanges(db, e, $"{Request.Scheme}://{Request.Host}");
+            sender.QueueChanges(db, e, address.BaseUrl);
             await db.SaveChangesAsync();
             TempData["Message"] = t["Händelsen är inställd."].Value;
         }

@@ -14,7 +14,7 @@ namespace DialogPlanner.Web.Features.Invitations;
 [Authorize(Policy = IdentitySetup.OrganiserPolicy)]
 [Route("events/{id:int}/invitees")]
 public sealed class InviteesController(
-    AppDbContext db, MunicipalityScope scope, TimeProvider clock, RsvpRecorder recorder, InvitationSender sender, Outbox outbox,
+    AppDbContext db, MunicipalityScope scope, TimeProvider clock, RsvpRecorder recorder, InvitationSender sender, PublicAddress address, Outbox outbox,
     IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
@@ -76,7 +76,7 @@ public sealed class InviteesController(
         // Saved first so each outbox row can name its invitation; a crash in between is mended by
         // the next change, since the sender queues whatever an invitee still lacks.
         await db.SaveChangesAsync();
-        sender.QueueChanges(db, e, $"{Request.Scheme}://{Request.Host}");
+        sender.QueueChanges(db, e, address.BaseUrl);
         await db.SaveChangesAsync();
         TempData["Message"] = t["{0} inbjudna har lagts till.", added].Value;
         return RedirectToAction(nameof(Index), new { id });
@@ -89,7 +89,7 @@ public sealed class InviteesController(
         var invitation = e?.Invitations.SingleOrDefault(i => i.Id == invitationId && i.RemovedAtUtc is null);
         if (invitation is null) return NotFound();
         invitation.RemovedAtUtc = clock.GetUtcNow().UtcDateTime;
-        sender.QueueChanges(db, e!, $"{Request.Scheme}://{Request.Host}");
+        sender.QueueChanges(db, e!, address.BaseUrl);
         await db.SaveChangesAsync();
         TempData["Message"] = t["{0} är inte längre inbjuden.", invitation.Name ?? invitation.Email].Value;
         return RedirectToAction(nameof(Index), new { id });

@@ -1,8 +1,6 @@
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Mail;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +12,7 @@ namespace DialogPlanner.Web.Features.Invitations;
 /// none: they have just been told.
 /// </summary>
 public sealed class ReminderQueue(
-    AppDbContext db, InvitationSender sender, OutboxSignal signal, IOptions<MailSettings> options, TimeProvider clock, IServer server)
+    AppDbContext db, InvitationSender sender, OutboxSignal signal, IOptions<MailSettings> options, TimeProvider clock, PublicAddress address)
 {
     private static readonly string InvitationKindName = InvitationKind.Invitation.ToString().ToLowerInvariant();
 
@@ -41,7 +39,7 @@ public sealed class ReminderQueue(
         var due = candidates.Where(c => !invitedAt.TryGetValue(c.Invitation.Id, out var at) || at <= c.Event.StartsAtUtc.AddDays(-days)).ToList();
         if (due.Count == 0) return 0;
 
-        var baseUrl = BaseUrl();
+        var baseUrl = address.BaseUrl;
         var queued = 0;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
@@ -62,14 +60,5 @@ public sealed class ReminderQueue(
         // The outbox's own wake-up fired before the commit; this one finds the rows.
         if (queued > 0) signal.Wake();
         return queued;
-    }
-
-    /// <summary>Email:PublicUrl; without it (only allowed when mail goes to the pickup folder) the address the app listens on.</summary>
-    private string BaseUrl()
-    {
-        if (options.Value.PublicUrl is { Length: > 0 } configured) return configured.Trim().TrimEnd('/');
-        var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost";
-        return listening.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost")
-            .Replace("://+", "://localhost").Replace("://*", "://localhost").TrimEnd('/');
     }
 }
