@@ -47,6 +47,7 @@ public static class Composition
         services.AddSingleton<InvitationSender>();
         services.AddSingleton(new EmailTemplates(EmailTemplates.FindFolder(builder.Configuration[EmailTemplates.ConfigurationKey], builder.Environment.ContentRootPath)));
         services.AddSingleton<InvitationMail>();
+        services.AddScoped<CalendarReplyHandler>();
         services.AddValidatorsFromAssemblyContaining<Program>();
         // Later rules of a property assume the earlier ones held (e.g. a uniqueness check needs a name).
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
@@ -56,6 +57,7 @@ public static class Composition
         services.AddHostedService<StartupTasks>();
         // After StartupTasks: hosted services start in order, so the database is migrated before the worker reads it.
         services.AddHostedService<OutboxWorker>();
+        services.AddHostedService<ImapReplyWorker>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

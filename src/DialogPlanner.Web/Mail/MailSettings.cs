@@ -15,6 +15,7 @@ public sealed class MailSettings
     /// <summary>Where .eml files go when no SMTP host is set; made absolute under the content root at start.</summary>
     public string PickupDirectory { get; set; } = "App_Data/mail";
     public OutboxSettings Outbox { get; set; } = new();
+    public ImapSettings Imap { get; set; } = new();
 
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
 
@@ -80,6 +81,7 @@ public sealed class MailSettingsValidation : IValidateOptions<MailSettings>
         if (s.Outbox.MaxAttempts < 1) problems.Add("Email:Outbox:MaxAttempts must be at least 1.");
         if (s.Outbox.RetrySeconds <= 0 || s.Outbox.MaxRetrySeconds < s.Outbox.RetrySeconds)
             problems.Add("Email:Outbox:RetrySeconds must be above 0 and at most Email:Outbox:MaxRetrySeconds.");
+        problems.AddRange(s.Imap.Problems());
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }
