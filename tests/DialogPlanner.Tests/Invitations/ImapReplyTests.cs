@@ -221,4 +221,25 @@ public sealed class ImapReplyTests
         var worker = app.Services.GetServices<IHostedService>().OfType<ImapReplyWorker>().Single();
         Assert.False(worker.ExecuteTask!.IsCompleted);
     }
+
+    [Fact]
+    public async Task WrongPassword_TheWorkerKeepsTrying_AndTheAnswerWaitsInTheInbox()
+    {
+        await using var imap = await TestImapServer.StartAsync();
+        var settings = imap.Settings();
+        settings["Email:Imap:Password"] = "not-the-password";
+        await using var app = await AppFactory.StartAsync("Sqlite", settings);
+        await SeedEventAsync(app);
+        var reply = CalendarReplies.Bare(Lisa, Uid, 0, "ACCEPTED");
+        await imap.AppendAsync(reply);
+
+        // dovecot makes a failed login wait (and MailKit tries each mechanism), so this takes some seconds.
+        await Eventually.UntilAsync(imap.LogAsync, log => log.Contains("auth failed"), "a refused login", seconds: 60);
+        await Task.Delay(500);
+
+        var worker = app.Services.GetServices<IHostedService>().OfType<ImapReplyWorker>().Single();
+        Assert.False(worker.ExecuteTask!.IsCompleted);
+        Assert.Equal([reply.MessageId!], await imap.MessageIdsAsync(Inbox));
+        Assert.Equal(RsvpStatus.NeedsAction, (await AnswersAsync(app))[Lisa]);
+    }
 }

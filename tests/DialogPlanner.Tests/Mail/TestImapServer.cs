@@ -126,6 +126,15 @@ public sealed class TestImapServer : IAsyncDisposable
         if (process.ExitCode != 0) throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} failed.");
     }
 
+    /// <summary>dovecot's log so far: logins, failed ones included.</summary>
+    public async Task<string> LogAsync()
+    {
+        var path = Path.Combine(_root, "dovecot.log");
+        if (!File.Exists(path)) return "";
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return await new StreamReader(stream).ReadToEndAsync();
+    }
+
     public async Task<ImapClient> ConnectAsync()
     {
         var client = new ImapClient();
