@@ -23,6 +23,9 @@ public sealed class ImapReplyWorker(
 {
     private const int BatchSize = 100;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
+    /// <summary>Below <see cref="CommandTimeout"/>, so a quiet IDLE never looks like a dead connection, and far below the 29 minutes of RFC 2177.</summary>
+    private static readonly TimeSpan MaxIdle = TimeSpan.FromSeconds(90);
     private readonly ImapSettings _settings = options.Value.Imap;
     private ImapClient? _client;
     private Mailbox? _mailbox;
@@ -77,7 +80,7 @@ public sealed class ImapReplyWorker(
         {
             try
             {
-                await IdleAsync(client, mailbox.Inbox, poll, stoppingToken);
+                await IdleAsync(client, mailbox.Inbox, poll < MaxIdle ? poll : MaxIdle, stoppingToken);
                 return;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -110,7 +113,7 @@ public sealed class ImapReplyWorker(
     {
         if (_client is { IsConnected: true, IsAuthenticated: true } && _mailbox is { Inbox.IsOpen: true } open) return open;
         await DropConnectionAsync();
-        var client = new ImapClient { Timeout = 60_000 };
+        var client = new ImapClient { Timeout = (int)CommandTimeout.TotalMilliseconds };
         _client = client;
         await client.ConnectAsync(_settings.Host.Trim(), _settings.Port, _settings.SocketOptions, ct);
         await client.AuthenticateAsync(_settings.User, _settings.Password, ct);
