@@ -242,4 +242,20 @@ public sealed class ImapReplyTests
         Assert.Equal([reply.MessageId!], await imap.MessageIdsAsync(Inbox));
         Assert.Equal(RsvpStatus.NeedsAction, (await AnswersAsync(app))[Lisa]);
     }
+
+    [Fact]
+    public async Task NewAnswer_IsReadAtOnce_ThroughIdle_EvenWithALongPoll()
+    {
+        await using var imap = await TestImapServer.StartAsync();
+        var settings = imap.Settings();
+        settings["Email:Imap:PollSeconds"] = "600";
+        await using var app = await AppFactory.StartAsync("Sqlite", settings);
+        await SeedEventAsync(app);
+        await Eventually.UntilAsync(imap.LogAsync, log => log.Contains("Login: user=<" + TestImapServer.User), "the worker's login");
+        await Task.Delay(1000); // its first round done, it waits in IDLE
+
+        await imap.AppendAsync(CalendarReplies.Outlook(Anna, Uid, 0, "TENTATIVE"));
+
+        await WaitForAnswerAsync(app, Anna, RsvpStatus.Tentative);
+    }
 }
