@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command of the README: ./build.sh test
 # On a fresh Debian machine with the .NET SDK it installs what the tests need (PostgreSQL, node
-# with ical.js and libical for the calendar checks, Chromium and axe-core for the browser tests),
+# with ical.js and libical for the calendar checks, dovecot for the IMAP answer tests, Chromium and
+# axe-core for the browser tests),
 # starts a throwaway PostgreSQL server on 127.0.0.1, runs every test and stops the server again.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -70,10 +71,16 @@ install_client_libraries() {
     npm ci --prefix src/DialogPlanner.Web --no-audit --no-fund --loglevel=error
 }
 
+# The IMAP answer tests start their own dovecot (tests/DialogPlanner.Tests/Mail/TestImapServer.cs).
+install_mail_test_tools() {
+    apt_install dovecot-imapd
+}
+
 run_tests() {
     trap cleanup EXIT
     install_browser_test_tools
     install_client_libraries
+    install_mail_test_tools
     start_postgres
     install_calendar_checkers
     log "building"

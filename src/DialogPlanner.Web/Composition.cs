@@ -52,6 +52,7 @@ public static class Composition
         services.AddSingleton<TaskMail>();
         services.AddSingleton<WalkFeedback>();
         services.AddScoped<ReminderQueue>();
+        services.AddScoped<CalendarReplyHandler>();
         services.AddValidatorsFromAssemblyContaining<Program>();
         // Later rules of a property assume the earlier ones held (e.g. a uniqueness check needs a name).
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
@@ -63,6 +64,7 @@ public static class Composition
         services.AddHostedService<OutboxWorker>();
         services.AddHostedService<FollowUpMailJob>();
         services.AddHostedService<ReminderWorker>();
+        services.AddHostedService<ImapReplyWorker>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

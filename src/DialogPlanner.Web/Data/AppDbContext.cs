@@ -36,6 +36,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<WalkStop> WalkStops => Set<WalkStop>();
     public DbSet<CategoryResponsibility> CategoryResponsibilities => Set<CategoryResponsibility>();
     public DbSet<TaskHistoryEntry> TaskHistory => Set<TaskHistoryEntry>();
+    public DbSet<SetAsideReply> SetAsideReplies => Set<SetAsideReply>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -70,6 +70,15 @@ public static class EnumTexts
         [TaskPriority.Low] = "Låg",
         [TaskPriority.Normal] = "Normal",
         [TaskPriority.High] = "Hög",
+        [SetAsideReason.NoCalendar] = "Meddelandet innehåller inget kalendersvar",
+        [SetAsideReason.UnreadableCalendar] = "Kalenderdelen går inte att läsa",
+        [SetAsideReason.NotAReply] = "Kalenderdelen är inget svar på en inbjudan",
+        [SetAsideReason.NotOneAttendee] = "Svaret gäller inte exakt en deltagare",
+        [SetAsideReason.UnknownAnswer] = "Svaret är varken kommer, kanske eller kommer inte",
+        [SetAsideReason.UnknownEvent] = "Svaret gäller ingen händelse i DialogPlanner",
+        [SetAsideReason.SenderNotAttendee] = "Avsändaren är inte den deltagare som svaret gäller",
+        [SetAsideReason.NotInvited] = "Deltagaren är inte inbjuden till händelsen",
+        [SetAsideReason.HandlingFailed] = "Meddelandet kunde inte hanteras",
     };
 
     public static string Of(Enum value) => Texts.TryGetValue(value, out var text) ? text : value.ToString();

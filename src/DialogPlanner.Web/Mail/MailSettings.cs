@@ -21,6 +21,7 @@ public sealed class MailSettings
     /// write (reminders): they have no request to take the address from.
     /// </summary>
     public string PublicUrl { get; set; } = "";
+    public ImapSettings Imap { get; set; } = new();
 
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
 
@@ -101,6 +102,7 @@ public sealed class MailSettingsValidation : IValidateOptions<MailSettings>
             problems.Add($"Email:PublicUrl must be the app's address starting with https:// (e.g. https://dialog.ljungby.se); it is '{s.PublicUrl}'.");
         else if (s.UsesSmtp && s.Reminders.DaysBefore > 0 && string.IsNullOrWhiteSpace(s.PublicUrl))
             problems.Add("Email:PublicUrl (e.g. https://dialog.ljungby.se) is required when Email:Smtp:Host is set, for the answer links in reminders; or set Email:Reminders:DaysBefore to 0.");
+        problems.AddRange(s.Imap.Problems());
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

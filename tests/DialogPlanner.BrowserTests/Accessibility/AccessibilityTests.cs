@@ -31,6 +31,7 @@ public sealed class AccessibilityTests(DemoYearApp app, Chromium chromium) : ICl
     [InlineData("/events")]
     [InlineData("/events/new")]
     [InlineData("/calendar")]
+    [InlineData("/admin/calendar-replies")]
     public async Task OrganiserPage_HasNoViolations(string path)
     {
         await using var context = await chromium.NewAdminContextAsync(app);

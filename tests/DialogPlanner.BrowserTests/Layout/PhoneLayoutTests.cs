@@ -23,7 +23,7 @@ public sealed class PhoneLayoutTests(DemoYearApp app, Chromium chromium) : IClas
         foreach (var path in new[]
                  {
                      "/", "/promises", $"/promises/{app.Promise2024Id}", "/events", $"/events/{app.SafetyWalkId}", $"/walks/{app.SafetyWalkId}", $"/events/{app.SafetyWalkId}/invitees", "/events/new",
-                     "/organisations", "/organisations/new", "/organisations/responsibilities", "/contacts", "/contact-groups", "/calendar", "/kommun/ljungby/2024",
+                     "/organisations", "/organisations/new", "/organisations/responsibilities", "/contacts", "/contact-groups", "/calendar", "/admin/calendar-replies", "/kommun/ljungby/2024",
                  })
         {
             await page.GotoAsync(app.Url(path));
@@ -42,7 +42,7 @@ public sealed class PhoneLayoutTests(DemoYearApp app, Chromium chromium) : IClas
         await page.GotoAsync(app.Url("/"));
 
         var links = page.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" }).GetByRole(AriaRole.Link);
-        Assert.Equal(["Medborgarlöften", "Händelser", "Organisationer", "Kontakter", "Kontaktgrupper", "Kalender", "Åtgärder"],
+        Assert.Equal(["Medborgarlöften", "Händelser", "Organisationer", "Kontakter", "Kontaktgrupper", "Kalender", "Kalendersvar", "Åtgärder"],
             (await links.AllTextContentsAsync()).Select(text => text.Trim()));
         foreach (var link in await links.AllAsync())
         {

@@ -1,6 +1,8 @@
 using DialogPlanner.Tests.Infrastructure;
 using DialogPlanner.Web.Jobs;
 using DialogPlanner.Web.Mail;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DialogPlanner.Tests.Mail;
@@ -16,6 +18,28 @@ public sealed class MailSetupTests
         var error = Assert.ThrowsAny<Exception>(() => app.Server);
 
         Assert.Contains("Email:From must be the sender's e-mail address", error.Message);
+    }
+
+    [Fact]
+    public async Task ImapHostWithoutAUser_StopsTheAppAtStart()
+    {
+        var settings = new Dictionary<string, string?> { ["Email:Imap:Host"] = "imap.test.example", ["Email:Imap:PollSeconds"] = "0" };
+        await using var app = new AppFactory(await TestDatabase.CreateAsync("Sqlite"), settings);
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Server);
+
+        Assert.Contains("Email:Imap:User is required", error.Message);
+        Assert.Contains("Email:Imap:PollSeconds must be above 0", error.Message);
+    }
+
+    [Fact]
+    public async Task NoImapHost_TheAnswerWorkerDoesNothing()
+    {
+        await using var app = await AppFactory.StartAsync("Sqlite");
+
+        var worker = app.Services.GetServices<IHostedService>().OfType<ImapReplyWorker>().Single();
+
+        Assert.True(worker.ExecuteTask!.IsCompletedSuccessfully);
     }
 
     [Fact]

@@ -379,6 +379,55 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("DialogPlanner.Web.Features.Invitations.SetAsideReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FromAddress")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("SetAsideAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("ReceivedAtUtc");
+
+                    b.ToTable("SetAsideReplies");
+                });
+
             modelBuilder.Entity("DialogPlanner.Web.Features.Municipalities.Municipality", b =>
                 {
                     b.Property<int>("Id")
@@ -1150,6 +1199,16 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Contact");
+
+                    b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("DialogPlanner.Web.Features.Invitations.SetAsideReply", b =>
+                {
+                    b.HasOne("DialogPlanner.Web.Features.Events.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Event");
                 });

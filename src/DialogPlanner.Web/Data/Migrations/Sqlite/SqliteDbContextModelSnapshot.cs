@@ -366,6 +366,53 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("DialogPlanner.Web.Features.Invitations.SetAsideReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromAddress")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SetAsideAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("ReceivedAtUtc");
+
+                    b.ToTable("SetAsideReplies");
+                });
+
             modelBuilder.Entity("DialogPlanner.Web.Features.Municipalities.Municipality", b =>
                 {
                     b.Property<int>("Id")
@@ -1111,6 +1158,16 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Contact");
+
+                    b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("DialogPlanner.Web.Features.Invitations.SetAsideReply", b =>
+                {
+                    b.HasOne("DialogPlanner.Web.Features.Events.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Event");
                 });

@@ -1,0 +1,31 @@
+using DialogPlanner.Web.Data;
+using DialogPlanner.Web.Features.Accounts;
+using DialogPlanner.Web.Features.Invitations;
+using DialogPlanner.Web.Mail;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DialogPlanner.Web.Features.Admin;
+
+/// <summary>
+/// The messages of the answer mailbox that changed no answer, newest first: all municipalities'
+/// events share the one mailbox, so only the administrator sees the whole list.
+/// </summary>
+[Authorize(Policy = IdentitySetup.AdministratorPolicy)]
+[Route("admin/calendar-replies")]
+public sealed class CalendarRepliesController(AppDbContext db, IOptions<MailSettings> settings) : Controller
+{
+    private const int Shown = 500;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index()
+    {
+        var replies = await db.SetAsideReplies.AsNoTracking().Include(r => r.Event)
+            .OrderByDescending(r => r.ReceivedAtUtc).ThenByDescending(r => r.Id).Take(Shown).ToListAsync();
+        return View(new CalendarRepliesPage(replies, settings.Value.Imap));
+    }
+}
+
+public sealed record CalendarRepliesPage(List<SetAsideReply> Replies, ImapSettings Imap);

@@ -1,0 +1,86 @@
+using DialogPlanner.Web.Data;
+using DialogPlanner.Web.Data.Configurations;
+using DialogPlanner.Web.Features.Events;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace DialogPlanner.Web.Features.Invitations;
+
+public enum ReplyOutcome
+{
+    /// <summary>The invitee's answer was recorded.</summary>
+    Recorded,
+    /// <summary>A genuine answer that changes nothing: to an older version of the event, or to one that is over.</summary>
+    Ignored,
+    /// <summary>Not usable as an answer; reported as a <see cref="SetAsideReply"/>.</summary>
+    SetAside,
+}
+
+/// <summary>
+/// Turns one message of the answer mailbox into an RSVP, through the same <see cref="RsvpRecorder"/>
+/// as the personal links, or reports why it cannot. The message must name a known event (UID), one of
+/// its invitees (ATTENDEE), and come from that invitee: anyone can mail the mailbox.
+/// </summary>
+public sealed class CalendarReplyHandler(AppDbContext db, RsvpRecorder recorder, TimeProvider clock, ILogger<CalendarReplyHandler> log)
+{
+    public async Task<ReplyOutcome> HandleAsync(MimeMessage message, DateTime receivedAtUtc, CancellationToken ct)
+    {
+        var reading = CalendarReplyReader.Read(message);
+        if (reading.Reply is not { } reply) return await SetAsideAsync(message, receivedAtUtc, reading.Problem, reading.Detail, null, ct);
+
+        var ev = await db.Events.Include(e => e.Invitations).SingleOrDefaultAsync(e => e.CalendarUid == reply.Uid, ct);
+        if (ev is null) return await SetAsideAsync(message, receivedAtUtc, SetAsideReason.UnknownEvent, $"UID:{reply.Uid}", null, ct);
+        var attendee = InviteeSelection.Key(reply.Attendee);
+        var senders = message.From.Mailboxes.Select(m => InviteeSelection.Key(m.Address)).Distinct().ToList();
+        if (senders is not [var sender] || sender != attendee)
+            return await SetAsideAsync(message, receivedAtUtc, SetAsideReason.SenderNotAttendee,
+                $"From: {string.Join(", ", senders)}; ATTENDEE: {reply.Attendee}", ev.Id, ct);
+        var invitation = ev.Invitations.FirstOrDefault(i => i.RemovedAtUtc is null && InviteeSelection.Key(i.Email) == attendee);
+        if (invitation is null) return await SetAsideAsync(message, receivedAtUtc, SetAsideReason.NotInvited, reply.Attendee, ev.Id, ct);
+
+        // RFC 5546: an answer to an older SEQUENCE answered a version that no longer holds.
+        if (reply.Sequence < ev.CalendarSequence)
+        {
+            log.LogInformation("Calendar answer of invitation {InvitationId} to SEQUENCE {Sequence} ignored; event {EventId} is at {Current}.",
+                invitation.Id, reply.Sequence, ev.Id, ev.CalendarSequence);
+            return ReplyOutcome.Ignored;
+        }
+        // As with the personal link: a cancelled or held event takes no more answers.
+        if (ev.Status is EventStatus.Cancelled or EventStatus.Held)
+        {
+            log.LogInformation("Calendar answer of invitation {InvitationId} ignored; event {EventId} is {Status}.", invitation.Id, ev.Id, ev.Status);
+            return ReplyOutcome.Ignored;
+        }
+        await recorder.RecordAsync(invitation, reply.Answer, "imap", ct);
+        return ReplyOutcome.Recorded;
+    }
+
+    /// <summary>Reports a message as set aside. A message reported before (the app stopped before moving it) is not reported twice.</summary>
+    public async Task<ReplyOutcome> SetAsideAsync(
+        MimeMessage message, DateTime receivedAtUtc, SetAsideReason reason, string? detail, int? eventId, CancellationToken ct)
+    {
+        var messageId = Cut(message.MessageId, SetAsideReplyConfiguration.MessageIdLength);
+        if (messageId is not null && await db.SetAsideReplies.AnyAsync(r => r.MessageId == messageId, ct)) return ReplyOutcome.SetAside;
+        db.SetAsideReplies.Add(new SetAsideReply
+        {
+            ReceivedAtUtc = receivedAtUtc,
+            SetAsideAtUtc = clock.GetUtcNow().UtcDateTime,
+            FromAddress = Cut(message.From.ToString(), SetAsideReplyConfiguration.FromLength),
+            Subject = Cut(message.Subject, SetAsideReplyConfiguration.SubjectLength),
+            MessageId = messageId,
+            Reason = reason,
+            Detail = Cut(detail, SetAsideReplyConfiguration.DetailLength),
+            EventId = eventId,
+        });
+        await db.SaveChangesAsync(ct);
+        log.LogWarning("Message {MessageId} from {From} set aside: {Reason} {Detail}", messageId, message.From, reason, detail);
+        return ReplyOutcome.SetAside;
+    }
+
+    private static string? Cut(string? text, int length)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        text = new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
+        return text.Length <= length ? text : text[..(length - 1)] + "…";
+    }
+}
