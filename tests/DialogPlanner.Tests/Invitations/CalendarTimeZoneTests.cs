@@ -28,6 +28,18 @@ public sealed class CalendarTimeZoneTests
     }
 
     [Fact]
+    public void AnEventYearsAhead_GetsTheZoneRules_AndItsSummerTime()
+    {
+        var ev = Sample.Walk();
+        (ev.StartsAtUtc, ev.EndsAtUtc) = (TestData.Stockholm(2031, 6, 12, 18), TestData.Stockholm(2031, 6, 12, 20));
+        var ics = Sample.Ics(ev, now: DateTime.UtcNow);
+
+        Assert.Equal("DTSTART;TZID=Europe/Stockholm:20310612T180000", Sample.Line(ics, "DTSTART"));
+        Assert.Equal("TZOFFSETTO:+0200", Sample.Line(ics, "TZOFFSETTO", "DAYLIGHT"));
+        Assert.Equal(new DateTime(2031, 6, 12, 16, 0, 0, DateTimeKind.Utc), Sample.Parse(ics).Events.Single().DtStart!.AsUtc);
+    }
+
+    [Fact]
     public void TheZone_IsDefined_WithStandardAndDaylightRules()
     {
         var zone = Assert.Single(Sample.Parse(Sample.Ics(Sample.Walk())).TimeZones);

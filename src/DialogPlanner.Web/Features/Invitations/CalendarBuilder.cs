@@ -42,8 +42,10 @@ public static class CalendarBuilder
 
         var calendar = new Calendar { ProductId = ProductId, Method = MethodName(method) };
         var start = StockholmWallClock(ev.StartsAtUtc);
-        // From the start on, so the VTIMEZONE holds the rules the event's times need.
-        calendar.AddTimeZone(StockholmTime.ZoneId, start, includeHistoricalData: false);
+        // Rules from the start on, or from now for an event more than a year ahead: Ical.Net reads the zone's
+        // transitions from a year before the date given up to today, and fails when that span is empty.
+        var earliest = StockholmWallClock(ev.StartsAtUtc < nowUtc ? ev.StartsAtUtc : nowUtc);
+        calendar.AddTimeZone(StockholmTime.ZoneId, earliest, includeHistoricalData: false);
 
         var vevent = new CalendarEvent
         {
