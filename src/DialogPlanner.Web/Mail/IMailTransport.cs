@@ -15,7 +15,7 @@ public interface IMailTransport : IAsyncDisposable
     Task ReleaseIfIdleAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>The server refused this message; <see cref="Permanent"/> when trying again cannot help (5xx for a recipient).</summary>
+/// <summary>The server refused this message; <see cref="Permanent"/> when trying again cannot help (5xx for a recipient or for the message itself).</summary>
 public sealed class MailRejectedException(string reason, bool permanent, Exception? inner = null) : Exception(reason, inner)
 {
     public bool Permanent { get; } = permanent;

@@ -63,7 +63,9 @@ public sealed class SmtpMailTransport(IOptions<MailSettings> options, TimeProvid
         }
         catch (SmtpCommandException e) when (e.StatusCode != SmtpStatusCode.ServiceNotAvailable)
         {
-            var permanent = e.ErrorCode == SmtpErrorCode.RecipientNotAccepted && (int)e.StatusCode >= 500;
+            // A 5xx for the recipient or for this message's content will be the same next time; a 5xx for the
+            // sender is the server's setup, which an administrator can fix, so it is tried again.
+            var permanent = e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted && (int)e.StatusCode >= 500;
             throw new MailRejectedException(Reason(e), permanent, e);
         }
         finally

@@ -77,6 +77,25 @@ public sealed class OutboxDeliveryTests
     }
 
     [Fact]
+    public async Task MessageRefusedAfterData_With5xx_FailsAtOnce_With4xx_IsTriedAgain()
+    {
+        await using var smtp = await TestSmtpServer.StartAsync();
+        smtp.RefusedAtData["stor@test.example"] = 552;
+        smtp.RefusedAtData["senare@test.example"] = 451;
+        await using var app = await AppFactory.StartAsync("Sqlite", OutboxTestKit.Smtp(smtp.Port));
+
+        await app.EnqueueAsync("stor@test.example", "senare@test.example", "anna@test.example");
+        var rows = await app.WaitForOutboxAsync(r => r[0].Status == OutboxStatus.Failed && r[1].Attempts >= 1 && r[2].Status == OutboxStatus.Sent,
+            "the 552 Failed, the 451 tried, the third Sent");
+
+        Assert.StartsWith("552 5.3.4 Message too big", rows[0].LastError);
+        Assert.Equal(1, rows[0].Attempts);
+        Assert.Equal(OutboxStatus.Queued, rows[1].Status);
+        Assert.StartsWith("451 4.3.0 Try again later", rows[1].LastError);
+        Assert.Equal(["anna@test.example"], smtp.Received.Select(m => m.To.Mailboxes.Single().Address));
+    }
+
+    [Fact]
     public async Task UnreadableRow_FailsAlone_AndLaterMessagesAreDelivered()
     {
         await using var smtp = await TestSmtpServer.StartAsync();

@@ -9,7 +9,8 @@ namespace DialogPlanner.Tests.Mail;
 
 /// <summary>
 /// A real SMTP server on 127.0.0.1 (the SmtpServer package) that keeps every message it accepts and
-/// counts connections. Recipients in <c>rejected</c> are refused at RCPT with 550 5.1.1.
+/// counts connections. Recipients in <c>rejected</c> are refused at RCPT with 550 5.1.1; a message to a
+/// recipient in <see cref="RefusedAtData"/> is refused after DATA with the reply code given there.
 /// </summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
@@ -21,6 +22,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     public int Port { get; }
     public ConcurrentQueue<MimeMessage> Received { get; } = new();
     public int Sessions => Volatile.Read(ref _sessions);
+    public ConcurrentDictionary<string, int> RefusedAtData { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     private TestSmtpServer(int port, IReadOnlyCollection<string> rejected)
     {
@@ -33,7 +35,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
         listeners.EndpointStarted += (_, _) => _listening.TrySetResult();
         var services = new Smtp.ComponentModel.ServiceProvider();
         services.Add(listeners);
-        services.Add(new Store(Received));
+        services.Add(new Store(Received, RefusedAtData));
         services.Add(new Smtp.Storage.DelegatingMailboxFilter((_, to, _) =>
             rejected.Contains(Smtp.Mail.MailboxExtensionMethods.AsAddress(to), StringComparer.OrdinalIgnoreCase)
                 ? throw new Smtp.Protocol.SmtpResponseException(new Smtp.Protocol.SmtpResponse((Smtp.Protocol.SmtpReplyCode)550, "5.1.1 User unknown"))
@@ -73,11 +75,14 @@ public sealed class TestSmtpServer : IAsyncDisposable
         }
     }
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> received) : Smtp.Storage.MessageStore
+    private sealed class Store(ConcurrentQueue<MimeMessage> received, ConcurrentDictionary<string, int> refused) : Smtp.Storage.MessageStore
     {
         public override async Task<Smtp.Protocol.SmtpResponse> SaveAsync(
             Smtp.ISessionContext context, Smtp.IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            foreach (var to in transaction.To)
+                if (refused.TryGetValue(Smtp.Mail.MailboxExtensionMethods.AsAddress(to), out var code))
+                    return new Smtp.Protocol.SmtpResponse((Smtp.Protocol.SmtpReplyCode)code, code >= 500 ? "5.3.4 Message too big for system" : "4.3.0 Try again later");
             using var stream = new MemoryStream(buffer.ToArray());
             received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             return Smtp.Protocol.SmtpResponse.Ok;
