@@ -60,8 +60,6 @@ public sealed class FeedbackController(
 
     private async Task<Event?> FindAsync(int id)
     {
-        var ids = await scope.AllowedIdsAsync();
-        return await db.Events.SingleOrDefaultAsync(e => e.Id == id && ids.Contains(e.MunicipalityId)
-            && (e.Type == EventType.SafetyWalk || e.Type == EventType.FarmWalk));
+        return await db.Events.OwnWalkAsync(scope, id);
     }
 }

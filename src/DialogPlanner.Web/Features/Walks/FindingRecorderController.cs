@@ -23,8 +23,6 @@ public abstract class FindingRecorderController(
 
     public const string PageView = "/Features/Walks/Views/Record/Index.cshtml";
 
-    /// <summary>Walk types that have findings.</summary>
-    public static readonly EventType[] WalkTypes = [EventType.SafetyWalk, EventType.FarmWalk];
 
     protected async Task<IActionResult> ShowAsync(WalkAccess access, FindingForm? form = null)
     {

@@ -25,7 +25,7 @@ public sealed class MyWalksController(
     {
         var email = OwnEmail();
         var walks = await Db.Events.AsNoTracking()
-            .Where(e => WalkTypes.Contains(e.Type) && e.Status != EventStatus.Cancelled
+            .Where(e => WalkLookup.Types.Contains(e.Type) && e.Status != EventStatus.Cancelled
                         && e.Invitations.Any(i => email != null && i.RemovedAtUtc == null && i.Email.ToLower() == email))
             .OrderBy(e => e.StartsAtUtc).ToListAsync();
         return View(walks);
@@ -54,7 +54,7 @@ public sealed class MyWalksController(
     private IQueryable<Invitation> Invitations()
     {
         var email = OwnEmail();
-        return Db.Invitations.Where(i => email != null && i.RemovedAtUtc == null && i.Email.ToLower() == email && WalkTypes.Contains(i.Event.Type));
+        return Db.Invitations.Where(i => email != null && i.RemovedAtUtc == null && i.Email.ToLower() == email && WalkLookup.Types.Contains(i.Event.Type));
     }
 
     private async Task<WalkAccess?> FindAsync(int id)

@@ -40,7 +40,7 @@ public sealed class RecordController(
     {
         if (token.Length is < 40 or > 64) return null;
         var invitation = await Db.Invitations.Include(i => i.Event).ThenInclude(e => e.Stops).Include(i => i.Event).ThenInclude(e => e.Municipality)
-            .SingleOrDefaultAsync(i => i.Token == token && i.RemovedAtUtc == null && WalkTypes.Contains(i.Event.Type));
+            .SingleOrDefaultAsync(i => i.Token == token && i.RemovedAtUtc == null && WalkLookup.Types.Contains(i.Event.Type));
         return invitation is null ? null : new WalkAccess(invitation.Event, invitation.Id, null, Url.Action(nameof(Index), new { token })!);
     }
 }

@@ -106,9 +106,7 @@ public sealed class TriageController(
 
     private async Task<Event?> FindWalkAsync(int id)
     {
-        var ids = await scope.AllowedIdsAsync();
-        return await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id && ids.Contains(e.MunicipalityId)
-            && (e.Type == EventType.SafetyWalk || e.Type == EventType.FarmWalk));
+        return await db.Events.AsNoTracking().OwnWalkAsync(scope, id);
     }
 
     private async Task<IActionResult> FormView(Event walk, NewTaskForm form, List<Finding> findings)

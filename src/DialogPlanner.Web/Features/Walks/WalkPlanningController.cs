@@ -105,8 +105,6 @@ public sealed class WalkPlanningController(AppDbContext db, MunicipalityScope sc
 
     private async Task<Event?> FindAsync(int id)
     {
-        var ids = await scope.AllowedIdsAsync();
-        return await db.Events.Include(e => e.Stops).Include(e => e.Invitations)
-            .SingleOrDefaultAsync(e => e.Id == id && ids.Contains(e.MunicipalityId) && (e.Type == EventType.SafetyWalk || e.Type == EventType.FarmWalk));
+        return await db.Events.Include(e => e.Stops).Include(e => e.Invitations).OwnWalkAsync(scope, id);
     }
 }

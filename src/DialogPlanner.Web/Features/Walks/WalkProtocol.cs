@@ -28,7 +28,7 @@ public sealed record WalkProtocol(Event Walk, IReadOnlyList<WalkStop> Route, IRe
     public static async Task<WalkProtocol?> LoadAsync(AppDbContext db, int walkId, CancellationToken ct = default)
     {
         var walk = await db.Events.AsNoTracking().Include(e => e.Municipality).Include(e => e.Stops)
-            .SingleOrDefaultAsync(e => e.Id == walkId && (e.Type == EventType.SafetyWalk || e.Type == EventType.FarmWalk), ct);
+            .SingleOrDefaultAsync(e => e.Id == walkId && WalkLookup.Types.Contains(e.Type), ct);
         if (walk is null) return null;
         var findings = await db.Findings.AsNoTracking().Include(f => f.FollowUpTask).ThenInclude(t => t!.ResponsibleOrganisation)
             .Where(f => f.EventId == walkId).OrderBy(f => f.Id).ToListAsync(ct);

@@ -106,9 +106,7 @@ public sealed class WalksController(AppDbContext db, MunicipalityScope scope, Ph
 
     private async Task<Event?> FindAsync(int id)
     {
-        var ids = await scope.AllowedIdsAsync();
-        return await db.Events.Include(e => e.Stops).Include(e => e.Municipality)
-            .SingleOrDefaultAsync(e => e.Id == id && ids.Contains(e.MunicipalityId) && (e.Type == EventType.SafetyWalk || e.Type == EventType.FarmWalk));
+        return await db.Events.Include(e => e.Stops).Include(e => e.Municipality).OwnWalkAsync(scope, id);
     }
 }
 
