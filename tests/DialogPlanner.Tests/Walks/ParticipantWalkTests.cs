@@ -163,6 +163,40 @@ public sealed class ParticipantWalkTests
     }
 
     [Fact]
+    public async Task Participant_ChecksOffACarriedFinding_OnTheirWalkOnly()
+    {
+        await using var app = await AppFactory.StartAsync("Sqlite");
+        var walks = await SeedAsync(app);
+        var client = await SignInAnnaAsync(app);
+        int mineCarried, othersCarried;
+        await using (var db = app.CreateDbContext())
+        {
+            var earlier = new Finding { EventId = walks.Others, Category = FindingCategory.Lighting, Description = "Släckt lampa" };
+            db.Findings.Add(earlier);
+            await db.SaveChangesAsync();
+            var carried = new Finding { EventId = walks.Mine, Category = FindingCategory.Lighting, Description = "Släckt lampa", CarriedFromFindingId = earlier.Id };
+            var notHers = new Finding { EventId = walks.Others, Category = FindingCategory.Lighting, Description = "Släckt lampa", CarriedFromFindingId = earlier.Id };
+            db.Findings.AddRange(carried, notHers);
+            await db.SaveChangesAsync();
+            (mineCarried, othersCarried) = (carried.Id, notHers.Id);
+        }
+
+        var page = await client.GetDocumentAsync($"/walks/{walks.Mine}/record");
+        Assert.Equal($"/walks/{walks.Mine}/record/findings/{mineCarried}/check", page.QuerySelector($"#check-{mineCarried} form")!.GetAttribute("action"));
+        var fixedIt = await client.PostFormAsync($"/walks/{walks.Mine}/record/findings/{mineCarried}/check", new() { ["result"] = "Fixed" }, $"/walks/{walks.Mine}/record");
+        var elsewhere = await client.PostFormAsync($"/walks/{walks.Others}/record/findings/{othersCarried}/check", new() { ["result"] = "Fixed" }, $"/walks/{walks.Mine}/record");
+        var wrongWalk = await client.PostFormAsync($"/walks/{walks.Mine}/record/findings/{othersCarried}/check", new() { ["result"] = "Fixed" }, $"/walks/{walks.Mine}/record");
+
+        Assert.Equal(HttpStatusCode.Redirect, fixedIt.StatusCode);
+        Assert.Equal($"/walks/{walks.Mine}/record#checklist", fixedIt.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, wrongWalk.StatusCode);
+        await using var check = app.CreateDbContext();
+        Assert.Equal(FindingTriage.NoAction, (await check.Findings.SingleAsync(f => f.Id == mineCarried)).Triage);
+        Assert.Equal(FindingTriage.Open, (await check.Findings.SingleAsync(f => f.Id == othersCarried)).Triage);
+    }
+
+    [Fact]
     public async Task ACancelledWalk_IsNotListed_AndTakesNoFindings()
     {
         await using var app = await AppFactory.StartAsync("Sqlite");
