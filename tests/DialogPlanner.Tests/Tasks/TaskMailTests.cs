@@ -55,6 +55,8 @@ public sealed class TaskMailTests
         {
             // The landlord's contact card says English; the address differs only in case.
             contacts.Contacts.Add(new DialogPlanner.Web.Features.Contacts.Contact { MunicipalityId = w.MunicipalityId, Name = "Kundtjänst", Email = "Kundtjanst@bostader.example", Language = "en" });
+            // The street department was told earlier that the task is late; that was not the landlord.
+            (await contacts.FollowUpTasks.SingleAsync(t => t.Id == taskId)).OverdueNoticeSentAtUtc = DateTime.UtcNow.AddDays(-1);
             await contacts.SaveChangesAsync();
         }
         var organiser = await w.OrganiserAsync();
@@ -70,6 +72,7 @@ public sealed class TaskMailTests
         await using var db = w.App.CreateDbContext();
         var task = await db.FollowUpTasks.Include(t => t.History).SingleAsync(t => t.Id == taskId);
         Assert.Equal((w.LandlordId, TaskStatus.Assigned, (string?)null), (task.ResponsibleOrganisationId, task.Status, task.Resolution));
+        Assert.Null(task.OverdueNoticeSentAtUtc);
         Assert.Equal("Flyttad till Ljungbybostäder AB.", task.History.Single().Note);
         // Moving to an organisation of another municipality is refused and mails nobody.
         var alvesta = await w.App.AddMunicipalityAsync("Alvesta");

@@ -111,6 +111,8 @@ public sealed class TasksController(
         task.Status = TaskStatus.Assigned;
         task.ClosedAtUtc = null;
         task.Resolution = null;
+        // The new organisation has not been told it is late: if it still is, it gets its own notice.
+        task.OverdueNoticeSentAtUtc = null;
         task.History.Add(new TaskHistoryEntry
         {
             AtUtc = now, ByUserId = User.FindFirstValue(ClaimTypes.NameIdentifier), ByName = User.Identity?.Name ?? "?",
