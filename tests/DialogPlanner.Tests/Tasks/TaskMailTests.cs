@@ -42,6 +42,39 @@ public sealed class TaskMailTests
     }
 
     [Fact]
+    public async Task TheOrganiser_MovesTheDueDate_ALaterOneAllowsANewOverdueNotice_OwnersMayNot()
+    {
+        await using var w = await WalkMailWorld.StartAsync("Sqlite");
+        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
+        var taskId = await w.AddTaskAsync(w.StreetId, TaskStatus.Assigned, due, w.Findings[1]);
+        await using (var db = w.App.CreateDbContext())
+        {
+            (await db.FollowUpTasks.SingleAsync(t => t.Id == taskId)).OverdueNoticeSentAtUtc = DateTime.UtcNow.AddDays(-1);
+            await db.SaveChangesAsync();
+        }
+        var owner = await w.OwnerAsync("gata1@ljungby.example");
+        Assert.Null((await owner.GetDocumentAsync($"/tasks/{taskId}")).QuerySelector("form.due-date"));
+        var refused = await owner.PostFormAsync($"/tasks/{taskId}/due-date", new() { ["dueDate"] = "2099-01-01" }, $"/tasks/{taskId}");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+
+        var organiser = await w.OrganiserAsync();
+        var past = await organiser.PostAsync($"/tasks/{taskId}/due-date", new FormUrlEncodedContent(
+            (await organiser.GetDocumentAsync($"/tasks/{taskId}")).FormFields("form.due-date").With("dueDate", due.AddDays(-1).ToString("yyyy-MM-dd"))));
+        Assert.Contains("Datumet har redan passerat.", (await organiser.GetDocumentAsync($"/tasks/{taskId}")).Body!.TextContent);
+        var later = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14);
+        var moved = await organiser.PostAsync($"/tasks/{taskId}/due-date", new FormUrlEncodedContent(
+            (await organiser.GetDocumentAsync($"/tasks/{taskId}")).FormFields("form.due-date").With("dueDate", later.ToString("yyyy-MM-dd"))));
+
+        Assert.Equal(HttpStatusCode.Redirect, past.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        await using var check = w.App.CreateDbContext();
+        var task = await check.FollowUpTasks.Include(t => t.History).SingleAsync(t => t.Id == taskId);
+        Assert.Equal((later, TaskStatus.Assigned), (task.DueDate, task.Status));
+        Assert.Null(task.OverdueNoticeSentAtUtc);
+        Assert.Equal($"Nytt förfallodatum {later:yyyy-MM-dd} (var {due:yyyy-MM-dd}).", task.History.Single().Note);
+    }
+
+    [Fact]
     public async Task MovingATask_MailsTheNewOrganisation_FallingBackToItsOwnAddress_AndOnlyOrganisersMayMoveIt()
     {
         await using var w = await WalkMailWorld.StartAsync("Sqlite");

@@ -134,6 +134,42 @@ public sealed class TasksController(
         return RedirectToAction(nameof(Show), new { id });
     }
 
+    /// <summary>An organiser gives the task a new due date; a later date also allows a new overdue notice when that one passes.</summary>
+    [HttpPost("{id:int}/due-date")]
+    [Authorize(Policy = IdentitySetup.OrganiserPolicy)]
+    public async Task<IActionResult> DueDate(int id, string? dueDate, Guid version)
+    {
+        var task = await LoadAsync(id, tracked: true);
+        if (task is null) return NotFound();
+        var today = DateOnly.FromDateTime(StockholmTime.Now(clock));
+        string? problem = null;
+        if (!DateOnly.TryParseExact(dueDate?.Trim(), "yyyy-MM-dd", out var date)) problem = t["Skriv datumet som ÅÅÅÅ-MM-DD."];
+        else if (date < today) problem = t["Datumet har redan passerat."];
+        if (problem is not null) TempData["Message"] = problem;
+        if (problem is not null || date == task.DueDate) return RedirectToAction(nameof(Show), new { id });
+
+        db.Entry(task).Property(x => x.Version).OriginalValue = version;
+        var text = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        task.History.Add(new TaskHistoryEntry
+        {
+            AtUtc = clock.GetUtcNow().UtcDateTime, ByUserId = User.FindFirstValue(ClaimTypes.NameIdentifier), ByName = User.Identity?.Name ?? "?",
+            Status = task.Status, Note = t["Nytt förfallodatum {0} (var {1}).", text, task.DueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)],
+        });
+        if (date > task.DueDate) task.OverdueNoticeSentAtUtc = null;
+        task.DueDate = date;
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Message"] = t["Någon annan har ändrat åtgärden medan du arbetade. Öppna den igen; din ändring har inte sparats."].Value;
+            return RedirectToAction(nameof(Show), new { id });
+        }
+        TempData["Message"] = t["Förfallodatumet är nu {0}.", text].Value;
+        return RedirectToAction(nameof(Show), new { id });
+    }
+
     [HttpGet("{id:int}/findings/{findingId:int}/photo")]
     public async Task<IActionResult> FindingPhoto(int id, int findingId)
     {
