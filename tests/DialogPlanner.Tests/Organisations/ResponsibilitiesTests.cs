@@ -1,6 +1,8 @@
 using System.Net;
 using DialogPlanner.Tests.Infrastructure;
 using DialogPlanner.Web.Features.Accounts;
+using DialogPlanner.Web.Features.Events;
+using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Walks;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,6 +37,44 @@ public sealed class ResponsibilitiesTests
         await organiser.PostAsync("/organisations/responsibilities", new FormUrlEncodedContent(cleared));
         await using (var db = app.CreateDbContext())
             Assert.Equal(FindingCategory.Lighting, (await db.CategoryResponsibilities.SingleAsync(r => r.MunicipalityId == ljungby.Id)).Category);
+    }
+
+    [Fact]
+    public async Task ACategoryLeftOut_IsNotOfferedOnThePhone_ButAFindingAlreadyMadeInItIsKept()
+    {
+        await using var app = await AppFactory.StartAsync("Sqlite");
+        var ljungby = await app.AddMunicipalityAsync("Ljungby");
+        var organiser = await app.SignInAsync(await app.AddUserAsync("org@ljungby.example", Roles.Organiser, ljungby.Id), TestData.Password);
+        var invitation = new Invitation { Email = "anna@example.test" };
+        await using (var db = app.CreateDbContext())
+        {
+            db.Events.Add(new Event
+            {
+                MunicipalityId = ljungby.Id, Type = EventType.SafetyWalk, Title = "Vandring", Location = "Replösa", Status = EventStatus.Scheduled,
+                StartsAtUtc = DateTime.UtcNow, EndsAtUtc = DateTime.UtcNow.AddHours(2), Invitations = [invitation],
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var page = await organiser.GetDocumentAsync("/organisations/responsibilities");
+        Assert.Null(page.QuerySelector("#offered-7")); // Övrigt is always offered
+        var fields = page.FormFields("form.responsibilities");
+        fields.RemoveAll(f => f is { Key: "Rows[2].Offered", Value: "true" });
+        Assert.Equal(HttpStatusCode.Redirect, (await organiser.PostAsync("/organisations/responsibilities", new FormUrlEncodedContent(fields))).StatusCode);
+
+        var phone = app.CreateBrowser();
+        var recorder = await phone.GetDocumentAsync($"/w/{invitation.Token}");
+        Assert.Null(recorder.QuerySelector("#category-Graffiti"));
+        Assert.NotNull(recorder.QuerySelector("#category-Lighting"));
+        Assert.NotNull(recorder.QuerySelector("#category-Other"));
+        Assert.False((await organiser.GetDocumentAsync("/organisations/responsibilities")).QuerySelector("#offered-2")!.HasAttribute("checked"));
+        // A finding queued on a phone before the change still arrives.
+        var late = await phone.PostFormAsync($"/w/{invitation.Token}/findings",
+            new() { ["Category"] = "Graffiti", ["Description"] = "Klotter på muren", ["Place"] = "Muren vid skolan", ["ClientId"] = Guid.NewGuid().ToString() }, $"/w/{invitation.Token}");
+        Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
+        await using var check = app.CreateDbContext();
+        Assert.Equal("Graffiti", (await check.Municipalities.SingleAsync()).HiddenFindingCategories);
+        Assert.Equal(FindingCategory.Graffiti, (await check.Findings.SingleAsync()).Category);
     }
 
     [Fact]

@@ -13,6 +13,8 @@ public class Municipality : Data.IAudited
     /// <summary>Centre of the municipality, for sunset times and map defaults.</summary>
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
+    /// <summary>Finding categories not offered on the phone here, by name, comma-separated; see <see cref="Walks.FindingCategories"/>.</summary>
+    public string? HiddenFindingCategories { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 }

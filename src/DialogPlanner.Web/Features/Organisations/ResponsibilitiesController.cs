@@ -23,7 +23,8 @@ public sealed class ResponsibilitiesController(
         var id = municipalityId ?? allowed.FirstOrDefault()?.Id;
         if (id is null || !await scope.AllowsAsync(id.Value)) return Forbid();
         var saved = await db.CategoryResponsibilities.AsNoTracking().Where(r => r.MunicipalityId == id).ToListAsync();
-        return await FormView(ResponsibilitiesForm.For(id.Value, saved));
+        var hidden = await db.Municipalities.Where(m => m.Id == id).Select(m => m.HiddenFindingCategories).SingleAsync();
+        return await FormView(ResponsibilitiesForm.For(id.Value, saved, hidden));
     }
 
     [HttpPost("")]
@@ -48,6 +49,8 @@ public sealed class ResponsibilitiesController(
                 existing.OrganisationId = organisationId;
             }
         }
+        var municipality = await db.Municipalities.SingleAsync(m => m.Id == form.MunicipalityId);
+        municipality.HiddenFindingCategories = FindingCategories.Store(form.Rows.Where(r => !r.Offered).Select(r => r.Category));
         await db.SaveChangesAsync();
         TempData["Message"] = t["Ansvaret per kategori har sparats."].Value;
         return RedirectToAction(nameof(Edit), new { municipalityId = form.MunicipalityId });

@@ -12,13 +12,17 @@ public sealed class ResponsibilitiesForm
     public int MunicipalityId { get; set; }
     public List<CategoryChoice> Rows { get; set; } = [];
 
-    public static ResponsibilitiesForm For(int municipalityId, IEnumerable<CategoryResponsibility> saved) => new()
+    public static ResponsibilitiesForm For(int municipalityId, IEnumerable<CategoryResponsibility> saved, string? hiddenCategories)
     {
-        MunicipalityId = municipalityId,
-        Rows = Enum.GetValues<FindingCategory>()
-            .Select(c => new CategoryChoice { Category = c, OrganisationId = saved.FirstOrDefault(r => r.Category == c)?.OrganisationId })
-            .ToList(),
-    };
+        var hidden = FindingCategories.Hidden(hiddenCategories);
+        return new()
+        {
+            MunicipalityId = municipalityId,
+            Rows = Enum.GetValues<FindingCategory>()
+                .Select(c => new CategoryChoice { Category = c, OrganisationId = saved.FirstOrDefault(r => r.Category == c)?.OrganisationId, Offered = !hidden.Contains(c) })
+                .ToList(),
+        };
+    }
 }
 
 public sealed class CategoryChoice
@@ -26,6 +30,8 @@ public sealed class CategoryChoice
     public FindingCategory Category { get; set; }
     /// <summary>Null: no usual owner; the organiser picks one on each task.</summary>
     public int? OrganisationId { get; set; }
+    /// <summary>Shown to walk participants on the phone; "Övrigt" always is.</summary>
+    public bool Offered { get; set; }
 }
 
 public sealed class ResponsibilitiesFormValidator : AbstractValidator<ResponsibilitiesForm>
