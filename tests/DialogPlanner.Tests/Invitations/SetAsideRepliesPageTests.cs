@@ -79,6 +79,31 @@ public sealed class SetAsideRepliesPageTests
     }
 
     [Fact]
+    public async Task Administrator_RemovesAReportOnceDealtWith_OthersMayNot()
+    {
+        await using var app = await AppFactory.StartAsync("Sqlite");
+        var (ljungbyId, eventId) = await SeedAsync(app);
+        var organiser = await app.SignInAsync(await app.AddUserAsync("org@test.example", Roles.Organiser, ljungbyId), TestData.Password);
+        var admin = await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+        var page = await admin.GetDocumentAsync(Url);
+        var form = page.QuerySelectorAll("table.set-aside-replies tbody tr")[0].QuerySelector("form.dismiss")!;
+        var action = form.GetAttribute("action")!;
+        // The organiser sees reports about their event on its invitee list, but cannot remove them.
+        Assert.Null((await organiser.GetDocumentAsync($"/events/{eventId}/invitees")).QuerySelector("form.dismiss"));
+        var refused = await organiser.PostFormAsync(action, new(), $"/events/{eventId}/invitees");
+
+        var removed = await admin.PostFormAsync(action, new(), Url);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        var after = await admin.GetDocumentAsync(Url);
+        var rows = after.QuerySelectorAll("table.set-aside-replies tbody tr");
+        Assert.Single(rows);
+        Assert.Contains("Avsändaren är inte den deltagare", rows[0].TextContent);
+        Assert.Contains("Meddelandet har tagits bort från listan.", after.Body!.TextContent);
+    }
+
+    [Fact]
     public async Task InviteesPage_ShowsTheReportsAboutThatEventOnly()
     {
         await using var app = await AppFactory.StartAsync("Sqlite");

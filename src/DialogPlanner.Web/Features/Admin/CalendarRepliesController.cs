@@ -5,6 +5,7 @@ using DialogPlanner.Web.Mail;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace DialogPlanner.Web.Features.Admin;
@@ -15,7 +16,7 @@ namespace DialogPlanner.Web.Features.Admin;
 /// </summary>
 [Authorize(Policy = IdentitySetup.AdministratorPolicy)]
 [Route("admin/calendar-replies")]
-public sealed class CalendarRepliesController(AppDbContext db, IOptions<MailSettings> settings) : Controller
+public sealed class CalendarRepliesController(AppDbContext db, IOptions<MailSettings> settings, IStringLocalizer<SharedResource> t) : Controller
 {
     private const int Shown = 500;
 
@@ -25,6 +26,18 @@ public sealed class CalendarRepliesController(AppDbContext db, IOptions<MailSett
         var replies = await db.SetAsideReplies.AsNoTracking().Include(r => r.Event)
             .OrderByDescending(r => r.ReceivedAtUtc).ThenByDescending(r => r.Id).Take(Shown).ToListAsync();
         return View(new CalendarRepliesPage(replies, settings.Value.Imap));
+    }
+
+    /// <summary>Removes a report once the administrator has dealt with it; the message stays in the set-aside folder.</summary>
+    [HttpPost("{id:int}/dismiss")]
+    public async Task<IActionResult> Dismiss(int id)
+    {
+        var reply = await db.SetAsideReplies.SingleOrDefaultAsync(r => r.Id == id);
+        if (reply is null) return NotFound();
+        db.SetAsideReplies.Remove(reply);
+        await db.SaveChangesAsync();
+        TempData["Message"] = t["Meddelandet har tagits bort från listan."].Value;
+        return RedirectToAction(nameof(Index));
     }
 }
 
