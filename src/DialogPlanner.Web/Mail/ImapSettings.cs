@@ -24,13 +24,7 @@ public sealed class ImapSettings
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 
-    public SecureSocketOptions SocketOptions => Security switch
-    {
-        SmtpSecurity.None => SecureSocketOptions.None,
-        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
-        SmtpSecurity.Auto => SecureSocketOptions.Auto,
-        _ => SecureSocketOptions.SslOnConnect,
-    };
+    public SecureSocketOptions SocketOptions => Security.ToSocketOptions();
 
     public IEnumerable<string> Problems()
     {

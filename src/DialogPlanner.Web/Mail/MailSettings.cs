@@ -51,12 +51,18 @@ public sealed class SmtpSettings
     public string User { get; set; } = "";
     public string Password { get; set; } = "";
 
-    public SecureSocketOptions SocketOptions => Security switch
+    public SecureSocketOptions SocketOptions => Security.ToSocketOptions();
+}
+
+public static class SmtpSecurityExtensions
+{
+    /// <summary>MailKit's name for the setting, the same for the SMTP and the IMAP connection.</summary>
+    public static SecureSocketOptions ToSocketOptions(this SmtpSecurity security) => security switch
     {
         SmtpSecurity.None => SecureSocketOptions.None,
+        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
         SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-        SmtpSecurity.Auto => SecureSocketOptions.Auto,
-        _ => SecureSocketOptions.StartTls,
+        _ => SecureSocketOptions.Auto,
     };
 }
 

@@ -6,7 +6,18 @@ using Fluid;
 namespace DialogPlanner.Web.Features.Invitations;
 
 /// <summary>The three texts of one e-mail, rendered from the templates.</summary>
-public sealed record RenderedEmail(string Subject, string Text, string Html);
+public sealed record RenderedEmail(string Subject, string Text, string Html)
+{
+    /// <summary>The plain and HTML bodies as one multipart/alternative, quoted-printable UTF-8.</summary>
+    public MimeKit.Multipart Alternative() => new("alternative") { Part("plain", Text), Part("html", Html) };
+
+    private static MimeKit.TextPart Part(string subtype, string text)
+    {
+        var part = new MimeKit.TextPart(subtype) { ContentTransferEncoding = MimeKit.ContentEncoding.QuotedPrintable };
+        part.SetText(System.Text.Encoding.UTF8, text);
+        return part;
+    }
+}
 
 /// <summary>
 /// The Liquid e-mail templates under <c>templates/email/{sv|en}/</c>: <c>{kind}.subject</c>,

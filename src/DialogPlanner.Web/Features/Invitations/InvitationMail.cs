@@ -25,7 +25,7 @@ public sealed class InvitationMail(EmailTemplates templates)
         message.Date = new DateTimeOffset(nowUtc);
         message.MessageId = MimeUtils.GenerateMessageId(organizer.Email[(organizer.Email.LastIndexOf('@') + 1)..]);
 
-        var alternative = new Multipart("alternative") { TextPart("plain", texts.Text), TextPart("html", texts.Html) };
+        var alternative = texts.Alternative();
         if (request.Kind == InvitationKind.Reminder)
         {
             // Sent again at the same SEQUENCE, a REQUEST would look like an update to calendars.
@@ -39,13 +39,6 @@ public sealed class InvitationMail(EmailTemplates templates)
         alternative.Add(CalendarPart(ics, method));
         message.Body = new Multipart("mixed") { alternative, Attachment(ics, method) };
         return message;
-    }
-
-    private static TextPart TextPart(string subtype, string text)
-    {
-        var part = new TextPart(subtype) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
-        part.SetText(Encoding.UTF8, text);
-        return part;
     }
 
     /// <summary>

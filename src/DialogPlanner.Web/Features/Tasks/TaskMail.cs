@@ -88,14 +88,7 @@ public sealed class TaskMail(EmailTemplates templates, Outbox outbox)
         var message = new MimeMessage();
         message.To.Add(new MailboxAddress(name, email));
         message.Subject = texts.Subject;
-        message.Body = new Multipart("alternative") { Part("plain", texts.Text), Part("html", texts.Html) };
+        message.Body = texts.Alternative();
         return message;
-    }
-
-    private static TextPart Part(string subtype, string text)
-    {
-        var part = new TextPart(subtype) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
-        part.SetText(System.Text.Encoding.UTF8, text);
-        return part;
     }
 }
