@@ -18,4 +18,7 @@ public static class StockholmTime
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
     public static DateTime Now(TimeProvider clock) => FromUtc(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The date in Stockholm, which is what due dates and feedback dates mean.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Now(clock));
 }

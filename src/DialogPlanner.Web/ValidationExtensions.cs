@@ -13,4 +13,12 @@ public static class ValidationExtensions
             modelState.AddModelError(error.PropertyName, error.ErrorMessage);
         return result.IsValid && modelState.IsValid;
     }
+
+    /// <summary>
+    /// An address mail can go to, by the one rule of <see cref="EmailAddress"/> (which pasted invitees
+    /// meet too), with FluentValidation's own message for it. Empty passes: NotEmpty says so if needed.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> IsEmailAddress<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(email => string.IsNullOrEmpty(email) || EmailAddress.IsValid(email))
+            .WithMessage(_ => ValidatorOptions.Global.LanguageManager.GetString("EmailValidator"));
 }

@@ -3,7 +3,6 @@ using DialogPlanner.Web.Features.Tasks;
 using DialogPlanner.Web.Features.Walks;
 using DialogPlanner.Web.Mail;
 using Microsoft.EntityFrameworkCore;
-using TaskStatus = DialogPlanner.Web.Features.Tasks.TaskStatus;
 
 namespace DialogPlanner.Web.Jobs;
 
@@ -16,14 +15,13 @@ public sealed class FollowUpMailJob(IServiceScopeFactory scopes, IConfiguration 
     : BackgroundJob(log)
 {
     public const string IntervalKey = "Jobs:FollowUpMailSeconds";
-    private static readonly TaskStatus[] Open = [TaskStatus.New, TaskStatus.Assigned, TaskStatus.InProgress];
 
     protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var baseUrl = scope.ServiceProvider.GetRequiredService<PublicAddress>().BaseUrl;
-        var today = DateOnly.FromDateTime(StockholmTime.Now(time));
+        var today = StockholmTime.Today(time);
         await SendOverdueNoticesAsync(db, scope.ServiceProvider.GetRequiredService<TaskMail>(), today, baseUrl, stoppingToken);
         var feedback = await scope.ServiceProvider.GetRequiredService<WalkFeedback>().SendDueAsync(db, today, baseUrl, stoppingToken);
         if (feedback > 0) log.LogInformation("Feedback of {Count} walks queued.", feedback);
@@ -34,7 +32,7 @@ public sealed class FollowUpMailJob(IServiceScopeFactory scopes, IConfiguration 
 
     private async Task SendOverdueNoticesAsync(AppDbContext db, TaskMail mail, DateOnly today, string baseUrl, CancellationToken ct)
     {
-        var overdue = await db.FollowUpTasks.Where(x => Open.Contains(x.Status) && x.DueDate < today && x.OverdueNoticeSentAtUtc == null)
+        var overdue = await db.FollowUpTasks.Where(x => FollowUpTask.OpenStatuses.Contains(x.Status) && x.DueDate < today && x.OverdueNoticeSentAtUtc == null)
             .OrderBy(x => x.DueDate).Select(x => x.Id).ToListAsync(ct);
         foreach (var id in overdue)
         {

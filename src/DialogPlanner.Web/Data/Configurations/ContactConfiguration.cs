@@ -12,7 +12,8 @@ public sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.Property(x => x.Email).HasMaxLength(254);
         b.Property(x => x.Phone).HasMaxLength(40);
         b.Property(x => x.Language).HasMaxLength(5);
-        b.HasIndex(x => new { x.MunicipalityId, x.Email }).IsUnique();
+        b.Property(x => x.NormalizedEmail).HasMaxLength(254);
+        b.HasIndex(x => new { x.MunicipalityId, x.NormalizedEmail }).IsUnique();
         b.HasOne(x => x.Municipality).WithMany().OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Organisation).WithMany().OnDelete(DeleteBehavior.SetNull);
         b.HasMany(x => x.Groups).WithMany(x => x.Contacts).UsingEntity("ContactGroupMembers");

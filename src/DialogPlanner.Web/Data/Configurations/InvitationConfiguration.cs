@@ -13,7 +13,9 @@ public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitatio
         b.Property(x => x.Language).HasMaxLength(5);
         b.Property(x => x.Token).HasMaxLength(64);
         b.HasIndex(x => x.Token).IsUnique();
-        b.HasIndex(x => new { x.EventId, x.Email }).IsUnique();
+        b.Property(x => x.NormalizedEmail).HasMaxLength(254);
+        // One invitation per person and event, whatever the case of the address; also finds a person's invitations.
+        b.HasIndex(x => new { x.NormalizedEmail, x.EventId }).IsUnique();
         b.HasOne(x => x.Contact).WithMany().OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -6,11 +6,19 @@ namespace DialogPlanner.Web.Features.Contacts;
 /// <summary>A person who can be invited. Name and e-mail are personal data: keep no more than this.</summary>
 public class Contact : Data.IAudited
 {
+    private string email = "";
+
     public int Id { get; set; }
     public int MunicipalityId { get; set; }
     public Municipality Municipality { get; set; } = null!;
     public required string Name { get; set; }
-    public required string Email { get; set; }
+    public required string Email
+    {
+        get => email;
+        set => (email, NormalizedEmail) = (value, EmailAddress.Normalize(value));
+    }
+    /// <summary>Set with <see cref="Email"/>: what matching and the uniqueness per municipality compare.</summary>
+    public string NormalizedEmail { get; private set; } = "";
     public string? Phone { get; set; }
     public int? OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }

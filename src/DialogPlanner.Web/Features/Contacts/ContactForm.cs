@@ -41,9 +41,13 @@ public sealed class ContactFormValidator : AbstractValidator<ContactForm>
     public ContactFormValidator(AppDbContext db, IStringLocalizer<SharedResource> t)
     {
         RuleFor(x => x.Name).NotEmpty().MaximumLength(200).WithName(t["Namn"]);
-        RuleFor(x => x.Email).NotEmpty().EmailAddress().MaximumLength(254).WithName(t["E-post"])
-            .MustAsync(async (form, email, ct) => !await db.Contacts.AnyAsync(
-                c => c.MunicipalityId == form.MunicipalityId && c.Email == email!.Trim() && c.Id != form.Id, ct))
+        RuleFor(x => x.Email).NotEmpty().MaximumLength(EmailAddress.MaxLength).IsEmailAddress().WithName(t["E-post"])
+            .MustAsync(async (form, email, ct) =>
+            {
+                // "Anna@X.se" and "anna@x.se" are one person: the check compares normalised addresses.
+                var normalized = EmailAddress.Normalize(email!);
+                return !await db.Contacts.AnyAsync(c => c.MunicipalityId == form.MunicipalityId && c.NormalizedEmail == normalized && c.Id != form.Id, ct);
+            })
             .WithMessage(t["Det finns redan en kontakt med den e-postadressen."]);
         RuleFor(x => x.Phone).MaximumLength(40).WithName(t["Telefon"]);
         RuleFor(x => x.Language).Must(l => l is "sv" or "en").WithMessage(t["Välj svenska eller engelska."]);

@@ -23,7 +23,8 @@ public sealed class ContactsController(
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim().ToLower();
-            query = query.Where(c => c.Name.ToLower().Contains(term) || c.Email.ToLower().Contains(term));
+            var address = EmailAddress.Normalize(q);
+            query = query.Where(c => c.Name.ToLower().Contains(term) || c.NormalizedEmail.Contains(address));
         }
         if (group is not null) query = query.Where(c => c.Groups.Any(g => g.Id == group));
         ViewData["Groups"] = await db.ContactGroups.AsNoTracking().Where(g => ids.Contains(g.MunicipalityId)).OrderBy(g => g.Name).ToListAsync();

@@ -1,3 +1,4 @@
+using DialogPlanner.Web.Features.Contacts;
 using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Municipalities;
 using DialogPlanner.Web.Features.Promises;
@@ -69,4 +70,32 @@ public class Event : Data.IAudited, Data.IVersioned
     public Guid Version { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
+
+    /// <summary>Not yet held or cancelled: it can still be edited, moved or cancelled.</summary>
+    public bool IsOpen => Status is EventStatus.Draft or EventStatus.Scheduled;
+
+    /// <summary>Answers (link, calendar reply) still count; once held or cancelled they change nothing.</summary>
+    public bool TakesAnswers => IsOpen;
+
+    /// <summary>People can still be added to or taken off the list.</summary>
+    public bool InviteesCanChange => IsOpen;
+
+    /// <summary>
+    /// Puts someone on the list once, whatever the case of the address: someone taken off before is
+    /// put back. Needs <see cref="Invitations"/> loaded. False when they are on the list already.
+    /// </summary>
+    public bool Invite(string email, string? name, Contact? contact)
+    {
+        if (!InviteesCanChange) throw new InvalidOperationException($"Event {Id} is {Status}: its invitees cannot change.");
+        var normalized = EmailAddress.Normalize(email);
+        var invitation = Invitations.FirstOrDefault(i => i.NormalizedEmail == normalized);
+        if (invitation is null)
+        {
+            Invitations.Add(new Invitation { Email = email.Trim(), Name = name, Contact = contact, Language = contact?.Language ?? "sv" });
+            return true;
+        }
+        if (invitation.RemovedAtUtc is null) return false;
+        invitation.RemovedAtUtc = null; // invited again after being removed
+        return true;
+    }
 }

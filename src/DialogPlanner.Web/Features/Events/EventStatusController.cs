@@ -23,7 +23,7 @@ public sealed class EventStatusController(
     {
         var e = await FindAsync(id);
         if (e is null) return NotFound();
-        if (e.Status is EventStatus.Scheduled or EventStatus.Draft)
+        if (e.IsOpen)
         {
             // A cancellation is a change calendars must see: it needs a higher SEQUENCE.
             if (e.Status == EventStatus.Scheduled) e.CalendarSequence++;

@@ -92,7 +92,7 @@ public sealed class EventsController(
     {
         var e = await FindAsync(id);
         if (e is null) return NotFound();
-        return e.Status is EventStatus.Cancelled or EventStatus.Held ? RedirectToAction(nameof(Show), new { id }) : await FormView(EventForm.From(e));
+        return e.IsOpen ? await FormView(EventForm.From(e)) : RedirectToAction(nameof(Show), new { id });
     }
 
     [HttpPost("{id:int}/edit")]
@@ -100,7 +100,7 @@ public sealed class EventsController(
     {
         var e = await FindAsync(id);
         if (e is null) return NotFound();
-        if (e.Status is EventStatus.Cancelled or EventStatus.Held) return RedirectToAction(nameof(Show), new { id });
+        if (!e.IsOpen) return RedirectToAction(nameof(Show), new { id });
         form.Id = id;
         form.MunicipalityId = e.MunicipalityId;
         if (!await validator.ValidateIntoAsync(form, ModelState)) return await FormView(form);

@@ -37,7 +37,7 @@ public static class CalendarBuilder
             throw new ArgumentException("An invitation needs at least one attendee.", nameof(attendees));
         var organizerAddress = MailtoOf(organizer.Email);
         // Outlook tells an organiser that they need not respond, so they would get no Accept/Decline.
-        if (attendees.Any(a => MailtoOf(a.Email).Equals(organizerAddress, StringComparison.OrdinalIgnoreCase)))
+        if (attendees.Any(a => EmailAddress.Same(a.Email, organizer.Email)))
             throw new ArgumentException("The organiser cannot be an attendee of their own invitation.", nameof(attendees));
 
         var calendar = new Calendar { ProductId = ProductId, Method = MethodName(method) };

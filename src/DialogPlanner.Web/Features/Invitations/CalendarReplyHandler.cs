@@ -28,14 +28,15 @@ public sealed class CalendarReplyHandler(AppDbContext db, RsvpRecorder recorder,
         var reading = CalendarReplyReader.Read(message);
         if (reading.Reply is not { } reply) return await SetAsideAsync(message, receivedAtUtc, reading.Problem, reading.Detail, null, ct);
 
-        var ev = await db.Events.Include(e => e.Invitations).SingleOrDefaultAsync(e => e.CalendarUid == reply.Uid, ct);
+        var ev = await db.Events.SingleOrDefaultAsync(e => e.CalendarUid == reply.Uid, ct);
         if (ev is null) return await SetAsideAsync(message, receivedAtUtc, SetAsideReason.UnknownEvent, $"UID:{reply.Uid}", null, ct);
-        var attendee = InviteeSelection.Key(reply.Attendee);
-        var senders = message.From.Mailboxes.Select(m => InviteeSelection.Key(m.Address)).Distinct().ToList();
+        var attendee = EmailAddress.Normalize(reply.Attendee);
+        var senders = message.From.Mailboxes.Select(m => EmailAddress.Normalize(m.Address)).Distinct().ToList();
         if (senders is not [var sender] || sender != attendee)
             return await SetAsideAsync(message, receivedAtUtc, SetAsideReason.SenderNotAttendee,
                 $"From: {string.Join(", ", senders)}; ATTENDEE: {reply.Attendee}", ev.Id, ct);
-        var invitation = ev.Invitations.FirstOrDefault(i => i.RemovedAtUtc is null && InviteeSelection.Key(i.Email) == attendee);
+        // Found in SQL by the normalised address, not among every invitation of the event.
+        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.EventId == ev.Id && i.RemovedAtUtc == null && i.NormalizedEmail == attendee, ct);
         if (invitation is null) return await SetAsideAsync(message, receivedAtUtc, SetAsideReason.NotInvited, reply.Attendee, ev.Id, ct);
 
         // RFC 5546: an answer to an older SEQUENCE answered a version that no longer holds.
@@ -46,7 +47,7 @@ public sealed class CalendarReplyHandler(AppDbContext db, RsvpRecorder recorder,
             return ReplyOutcome.Ignored;
         }
         // As with the personal link: a cancelled or held event takes no more answers.
-        if (ev.Status is EventStatus.Cancelled or EventStatus.Held)
+        if (!ev.TakesAnswers)
         {
             log.LogInformation("Calendar answer of invitation {InvitationId} ignored; event {EventId} is {Status}.", invitation.Id, ev.Id, ev.Status);
             return ReplyOutcome.Ignored;

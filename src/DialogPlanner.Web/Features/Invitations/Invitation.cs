@@ -15,13 +15,21 @@ public enum RsvpStatus
 /// <summary>One invitee of one event, with their answer and the token of their personal links.</summary>
 public class Invitation : Data.IAudited
 {
+    private string email = "";
+
     public int Id { get; set; }
     public int EventId { get; set; }
     public Event Event { get; set; } = null!;
     /// <summary>Null for a free e-mail address that is not a saved contact.</summary>
     public int? ContactId { get; set; }
     public Contact? Contact { get; set; }
-    public required string Email { get; set; }
+    public required string Email
+    {
+        get => email;
+        set => (email, NormalizedEmail) = (value, EmailAddress.Normalize(value));
+    }
+    /// <summary>Set with <see cref="Email"/>: how an invitee is found by address (calendar replies, their walks, no duplicates).</summary>
+    public string NormalizedEmail { get; private set; } = "";
     public string? Name { get; set; }
     public string Language { get; set; } = "sv";
     public RsvpStatus Rsvp { get; set; }

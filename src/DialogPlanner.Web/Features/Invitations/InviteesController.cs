@@ -3,6 +3,7 @@ using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Features.Municipalities;
 using DialogPlanner.Web.Mail;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace DialogPlanner.Web.Features.Invitations;
 [Route("events/{id:int}/invitees")]
 public sealed class InviteesController(
     AppDbContext db, MunicipalityScope scope, TimeProvider clock, RsvpRecorder recorder, InvitationSender sender, PublicAddress address, Outbox outbox,
-    IStringLocalizer<SharedResource> t) : Controller
+    IValidator<AddInviteesForm> validator, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int id)
@@ -29,49 +30,33 @@ public sealed class InviteesController(
     {
         var e = await FindAsync(id);
         if (e is null) return NotFound();
-        if (e.Status is EventStatus.Cancelled or EventStatus.Held)
+        if (!e.InviteesCanChange)
         {
             ModelState.AddModelError(string.Empty, t["Inbjudna kan bara ändras för utkast och planerade händelser."]);
             return await PageAsync(e, form);
         }
-        var (free, invalid) = InviteeSelection.ParseFreeAddresses(form.Addresses);
-        if (invalid.Count > 0)
-        {
-            ModelState.AddModelError(nameof(form.Addresses), t["Det här är inte e-postadresser: {0}", string.Join(", ", invalid)]);
-            return await PageAsync(e, form);
-        }
+        // Nobody is added until every pasted entry is an address (or dropped).
+        if (!await validator.ValidateIntoAsync(form, ModelState)) return await PageAsync(e, form);
+        var free = form.ParsedAddresses().Valid;
 
         // Only contacts and groups of the event's own municipality can be added; other ids are ignored.
         var contacts = await db.Contacts.Where(c => c.MunicipalityId == e.MunicipalityId
                 && (form.ContactIds.Contains(c.Id) || c.Groups.Any(g => form.GroupIds.Contains(g.Id))))
             .ToListAsync();
-        var freeKeys = free.Select(f => InviteeSelection.Key(f.Email)).ToList();
-        var knownByEmail = (await db.Contacts.Where(c => c.MunicipalityId == e.MunicipalityId).ToListAsync())
-            .Where(c => freeKeys.Contains(InviteeSelection.Key(c.Email))).ToDictionary(c => InviteeSelection.Key(c.Email));
+        // A pasted address that is a saved contact is invited as that contact.
+        var freeKeys = free.Select(f => EmailAddress.Normalize(f.Email)).Distinct().ToList();
+        var knownByEmail = await db.Contacts.Where(c => c.MunicipalityId == e.MunicipalityId && freeKeys.Contains(c.NormalizedEmail))
+            .ToDictionaryAsync(c => c.NormalizedEmail);
 
-        var existing = e.Invitations.ToDictionary(i => InviteeSelection.Key(i.Email));
         var added = 0;
-        void Invite(string email, string? name, Contacts.Contact? contact)
+        foreach (var c in contacts)
         {
-            var key = InviteeSelection.Key(email);
-            if (existing.TryGetValue(key, out var invitation))
-            {
-                if (invitation.RemovedAtUtc is null) return;
-                invitation.RemovedAtUtc = null; // invited again after being removed
-            }
-            else
-            {
-                invitation = new Invitation { Email = email.Trim(), Name = name, Contact = contact, Language = contact?.Language ?? "sv" };
-                e.Invitations.Add(invitation);
-                existing[key] = invitation;
-            }
-            added++;
+            if (e.Invite(c.Email, c.Name, c)) added++;
         }
-        foreach (var c in contacts) Invite(c.Email, c.Name, c);
         foreach (var f in free)
         {
-            var contact = knownByEmail.GetValueOrDefault(InviteeSelection.Key(f.Email));
-            Invite(f.Email, contact?.Name ?? f.Name, contact);
+            var contact = knownByEmail.GetValueOrDefault(EmailAddress.Normalize(f.Email));
+            if (e.Invite(f.Email, contact?.Name ?? f.Name, contact)) added++;
         }
         // Saved first so each outbox row can name its invitation; a crash in between is mended by
         // the next change, since the sender queues whatever an invitee still lacks.
@@ -142,13 +127,6 @@ public sealed class InviteesController(
         var deliveries = await MailDelivery.LatestAsync(db, invitees.Select(i => i.Id).ToList());
         return View("Index", new InviteesPage(e, invitees, deliveries, contacts, groups, form));
     }
-}
-
-public sealed class AddInviteesForm
-{
-    public List<int> ContactIds { get; set; } = [];
-    public List<int> GroupIds { get; set; } = [];
-    public string? Addresses { get; set; }
 }
 
 public sealed record GroupChoice(int Id, string Name, int Members);

@@ -33,7 +33,7 @@ public sealed class RsvpController(AppDbContext db, RsvpRecorder recorder, IStri
             ModelState.AddModelError(string.Empty, t["Välj om du kommer, kanske kommer eller inte kommer."]);
             return View("Show", new RsvpPage(invitation, invitation.Rsvp, Saved: false));
         }
-        if (invitation.Event.Status is EventStatus.Cancelled or EventStatus.Held)
+        if (!invitation.Event.TakesAnswers)
             return View("Show", new RsvpPage(invitation, invitation.Rsvp, Saved: false));
         await recorder.RecordAsync(invitation, answer, "link");
         return View("Show", new RsvpPage(invitation, answer, Saved: true));

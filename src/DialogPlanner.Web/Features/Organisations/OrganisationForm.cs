@@ -36,7 +36,7 @@ public sealed class OrganisationFormValidator : AbstractValidator<OrganisationFo
                 o => o.MunicipalityId == form.MunicipalityId && o.Name == name!.Trim() && o.Id != form.Id, ct))
             .WithMessage(t["Det finns redan en organisation med det namnet."]);
         RuleFor(x => x.Kind).IsInEnum().WithName(t["Typ"]);
-        RuleFor(x => x.Email).EmailAddress().MaximumLength(254).WithName(t["E-post"]);
+        RuleFor(x => x.Email).MaximumLength(EmailAddress.MaxLength).IsEmailAddress().WithName(t["E-post"]);
         RuleFor(x => x.Phone).MaximumLength(40).WithName(t["Telefon"]);
     }
 }

@@ -48,4 +48,73 @@ public class FollowUpTask : Data.IAudited, Data.IVersioned
     public Guid Version { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
+
+    public static readonly TaskStatus[] OpenStatuses = [TaskStatus.New, TaskStatus.Assigned, TaskStatus.InProgress];
+    public static readonly TaskStatus[] ClosedStatuses = [TaskStatus.Done, TaskStatus.Rejected, TaskStatus.NotOurs];
+
+    /// <summary>
+    /// Where a status may go. Open work moves freely among the open statuses (except back to New, which
+    /// only a task nobody was given has) and can be closed any way; a closed task is only reopened, as
+    /// Assigned or InProgress, and closed again from there. Moving to another organisation
+    /// (<see cref="MoveTo"/>) is not a status change: it always starts the task over as Assigned.
+    /// </summary>
+    private static readonly Dictionary<TaskStatus, TaskStatus[]> Next = new()
+    {
+        [TaskStatus.New] = [TaskStatus.Assigned, TaskStatus.InProgress, .. ClosedStatuses],
+        [TaskStatus.Assigned] = [TaskStatus.InProgress, .. ClosedStatuses],
+        [TaskStatus.InProgress] = [TaskStatus.Assigned, .. ClosedStatuses],
+        [TaskStatus.Done] = [TaskStatus.Assigned, TaskStatus.InProgress],
+        [TaskStatus.Rejected] = [TaskStatus.Assigned, TaskStatus.InProgress],
+        [TaskStatus.NotOurs] = [TaskStatus.Assigned, TaskStatus.InProgress],
+    };
+
+    public bool IsClosed => ClosedStatuses.Contains(Status);
+
+    /// <summary>The statuses a change can choose, the current one first: keeping it just adds a note.</summary>
+    public IReadOnlyList<TaskStatus> StatusChoices() => [Status, .. Next.GetValueOrDefault(Status, [])];
+
+    public bool CanChangeStatusTo(TaskStatus status) => status == Status || Next.GetValueOrDefault(Status, []).Contains(status);
+
+    /// <summary>The first line of the history, written when the task is made.</summary>
+    public void RecordCreated(TaskActor by, DateTime atUtc, string note) => Record(by, atUtc, Status, note);
+
+    /// <summary>A status change (or a note on the same status); a closing note is the task's resolution.</summary>
+    public void ChangeStatus(TaskStatus status, string? note, TaskActor by, DateTime atUtc)
+    {
+        if (!CanChangeStatusTo(status)) throw new InvalidOperationException($"Task {Id} cannot go from {Status} to {status}.");
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        Status = status;
+        ClosedAtUtc = IsClosed ? ClosedAtUtc ?? atUtc : null;
+        if (IsClosed && note is not null) Resolution = note;
+        Record(by, atUtc, status, note);
+    }
+
+    /// <summary>Another organisation of the same municipality can take the task over.</summary>
+    public bool CanMoveTo(Organisation organisation) =>
+        organisation.MunicipalityId == MunicipalityId && organisation.Id != ResponsibleOrganisationId;
+
+    /// <summary>Hands the task to another organisation, where it starts again as Assigned.</summary>
+    public void MoveTo(Organisation organisation, string note, TaskActor by, DateTime atUtc)
+    {
+        if (!CanMoveTo(organisation)) throw new InvalidOperationException($"Task {Id} cannot move to organisation {organisation.Id}.");
+        ResponsibleOrganisationId = organisation.Id;
+        AssignedPerson = null;
+        Status = TaskStatus.Assigned;
+        ClosedAtUtc = null;
+        Resolution = null;
+        // The new organisation has not been told it is late: if it still is, it gets its own notice.
+        OverdueNoticeSentAtUtc = null;
+        Record(by, atUtc, Status, note);
+    }
+
+    /// <summary>A new due date; a later one allows a new overdue notice when that one passes.</summary>
+    public void Reschedule(DateOnly dueDate, string note, TaskActor by, DateTime atUtc)
+    {
+        if (dueDate > DueDate) OverdueNoticeSentAtUtc = null;
+        DueDate = dueDate;
+        Record(by, atUtc, Status, note);
+    }
+
+    private void Record(TaskActor by, DateTime atUtc, TaskStatus status, string? note) =>
+        History.Add(new TaskHistoryEntry { AtUtc = atUtc, ByUserId = by.UserId, ByName = by.Name, Status = status, Note = note });
 }

@@ -25,7 +25,7 @@ public sealed class NewTaskFormValidator : AbstractValidator<NewTaskForm>
         RuleFor(x => x.OrganisationId).NotNull().WithName(t["Ansvarig organisation"]);
         RuleFor(x => x.AssignedPerson).MaximumLength(200).WithName(t["Ansvarig person"]);
         RuleFor(x => x.DueDate).NotNull().WithName(t["Klart senast"])
-            .Must(d => d >= DateOnly.FromDateTime(StockholmTime.Now(clock))).When(x => x.DueDate is not null)
+            .Must(d => d >= StockholmTime.Today(clock)).When(x => x.DueDate is not null)
             .WithMessage(t["Datumet har redan passerat."]);
         RuleFor(x => x.Priority).IsInEnum().WithName(t["Prioritet"]);
     }

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 namespace DialogPlanner.Web.Features.Tasks;
 
 /// <summary>One change of a follow-up task: who, when, the status it moved to and the note they left.</summary>
@@ -12,4 +14,10 @@ public class TaskHistoryEntry
     public required string ByName { get; set; }
     public TaskStatus Status { get; set; }
     public string? Note { get; set; }
+}
+
+/// <summary>Who changes a task, as its history shows them.</summary>
+public sealed record TaskActor(string? UserId, string Name)
+{
+    public static TaskActor Of(ClaimsPrincipal user) => new(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity?.Name ?? "?");
 }

@@ -70,11 +70,11 @@ public sealed class TaskMail(EmailTemplates templates, Outbox outbox)
         var addresses = owners.Count > 0 ? owners.Select(o => o.Email).ToList() : organisation.Email is { Length: > 0 } own ? [own] : [];
         if (addresses.Count == 0) return [];
         // An account has no language; a contact card with the same address in the municipality may have one.
-        var lowered = addresses.Select(a => a.ToLowerInvariant()).ToList();
+        var normalized = addresses.Select(EmailAddress.Normalize).ToList();
         var languages = await db.Contacts.AsNoTracking()
-            .Where(c => c.MunicipalityId == organisation.MunicipalityId && lowered.Contains(c.Email.ToLower()))
-            .Select(c => new { c.Email, c.Language }).ToListAsync(ct);
-        string? LanguageOf(string email) => languages.FirstOrDefault(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase))?.Language;
+            .Where(c => c.MunicipalityId == organisation.MunicipalityId && normalized.Contains(c.NormalizedEmail))
+            .Select(c => new { c.NormalizedEmail, c.Language }).ToListAsync(ct);
+        string? LanguageOf(string email) => languages.FirstOrDefault(c => c.NormalizedEmail == EmailAddress.Normalize(email))?.Language;
         return owners.Count > 0
             ? owners.Select(o => new Recipient(o.Email, o.DisplayName, MailLanguage.Of(LanguageOf(o.Email)))).ToList()
             : [new Recipient(addresses[0], organisation.Name, MailLanguage.Of(LanguageOf(addresses[0])))];

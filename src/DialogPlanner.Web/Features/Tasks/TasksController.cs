@@ -18,15 +18,13 @@ public sealed class TasksController(
     AppDbContext db, TaskAccess access, PhotoStore photos, TimeProvider clock, TaskMail mail, WalkFeedback feedback, PublicAddress address,
     IValidator<TaskUpdateForm> validator, IStringLocalizer<SharedResource> t) : Controller
 {
-    public static readonly TaskStatus[] Closed = [TaskStatus.Done, TaskStatus.Rejected, TaskStatus.NotOurs];
-
     /// <summary>Open tasks by due date with the overdue ones first, then the closed ones.</summary>
     [HttpGet("")]
     public async Task<IActionResult> Index(bool closed = false)
     {
-        var today = DateOnly.FromDateTime(StockholmTime.Now(clock));
+        var today = StockholmTime.Today(clock);
         var tasks = await (await access.VisibleAsync()).AsNoTracking().Include(x => x.ResponsibleOrganisation)
-            .Where(x => closed ? Closed.Contains(x.Status) : !Closed.Contains(x.Status))
+            .Where(x => closed ? FollowUpTask.ClosedStatuses.Contains(x.Status) : !FollowUpTask.ClosedStatuses.Contains(x.Status))
             .OrderBy(x => x.DueDate).ToListAsync();
         ViewData["Today"] = today;
         ViewData["Closed"] = closed;
@@ -49,6 +47,8 @@ public sealed class TasksController(
     {
         var task = await LoadAsync(id, tracked: true);
         if (task is null) return NotFound();
+        if (!task.CanChangeStatusTo(form.Status))
+            ModelState.AddModelError(nameof(form.Status), t["Status kan inte ändras från {0} till {1}.", t[EnumTexts.Of(task.Status)], t[EnumTexts.Of(form.Status)]]);
         if (await validator.ValidateIntoAsync(form, ModelState) && form.AfterPhoto is { Length: > 0 })
         {
             var (photo, problem) = await photos.SaveAsync(form.AfterPhoto);
@@ -62,16 +62,8 @@ public sealed class TasksController(
         if (!ModelState.IsValid) return View(nameof(Show), new TaskPage(task, form));
 
         db.Entry(task).Property(x => x.Version).OriginalValue = form.Version;
-        var now = clock.GetUtcNow().UtcDateTime;
         var wasAssigned = task.Status == TaskStatus.Assigned;
-        task.Status = form.Status;
-        task.ClosedAtUtc = Closed.Contains(form.Status) ? task.ClosedAtUtc ?? now : null;
-        if (form.Status is TaskStatus.Done or TaskStatus.Rejected or TaskStatus.NotOurs && !string.IsNullOrWhiteSpace(form.Note)) task.Resolution = form.Note.Trim();
-        task.History.Add(new TaskHistoryEntry
-        {
-            AtUtc = now, ByUserId = User.FindFirstValue(ClaimTypes.NameIdentifier), ByName = User.Identity?.Name ?? "?",
-            Status = form.Status, Note = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim(),
-        });
+        task.ChangeStatus(form.Status, form.Note, TaskActor.Of(User), clock.GetUtcNow().UtcDateTime);
         // Set (back) to Assigned: the organisation's owners hear of it in the same save.
         if (form.Status == TaskStatus.Assigned && !wasAssigned) await mail.QueueAsync(db, task, TaskMail.Assigned, address.BaseUrl);
         try
@@ -84,8 +76,8 @@ public sealed class TasksController(
             return View(nameof(Show), new TaskPage(task, form));
         }
         // The last task of a walk closed: its participants get their feedback now.
-        if (Closed.Contains(task.Status))
-            await feedback.SendIfDueAsync(db, task.Findings.Select(f => f.EventId), DateOnly.FromDateTime(StockholmTime.Now(clock)), address.BaseUrl);
+        if (task.IsClosed)
+            await feedback.SendIfDueAsync(db, task.Findings.Select(f => f.EventId), StockholmTime.Today(clock), address.BaseUrl);
         TempData["Message"] = t["Åtgärden har uppdaterats."].Value;
         return RedirectToAction(nameof(Show), new { id });
     }
@@ -99,25 +91,13 @@ public sealed class TasksController(
         if (task is null) return NotFound();
         var target = organisationId is null ? null
             : await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId && o.MunicipalityId == task.MunicipalityId);
-        if (target is null || target.Id == task.ResponsibleOrganisationId)
+        if (target is null || !task.CanMoveTo(target))
         {
             TempData["Message"] = t["Välj en annan organisation i samma kommun."].Value;
             return RedirectToAction(nameof(Show), new { id });
         }
         db.Entry(task).Property(x => x.Version).OriginalValue = version;
-        var now = clock.GetUtcNow().UtcDateTime;
-        task.ResponsibleOrganisationId = target.Id;
-        task.AssignedPerson = null;
-        task.Status = TaskStatus.Assigned;
-        task.ClosedAtUtc = null;
-        task.Resolution = null;
-        // The new organisation has not been told it is late: if it still is, it gets its own notice.
-        task.OverdueNoticeSentAtUtc = null;
-        task.History.Add(new TaskHistoryEntry
-        {
-            AtUtc = now, ByUserId = User.FindFirstValue(ClaimTypes.NameIdentifier), ByName = User.Identity?.Name ?? "?",
-            Status = TaskStatus.Assigned, Note = t["Flyttad till {0}.", target.Name],
-        });
+        task.MoveTo(target, t["Flyttad till {0}.", target.Name], TaskActor.Of(User), clock.GetUtcNow().UtcDateTime);
         var told = await mail.QueueAsync(db, task, TaskMail.Assigned, address.BaseUrl);
         try
         {
@@ -141,7 +121,7 @@ public sealed class TasksController(
     {
         var task = await LoadAsync(id, tracked: true);
         if (task is null) return NotFound();
-        var today = DateOnly.FromDateTime(StockholmTime.Now(clock));
+        var today = StockholmTime.Today(clock);
         string? problem = null;
         if (!DateOnly.TryParseExact(dueDate?.Trim(), "yyyy-MM-dd", out var date)) problem = t["Skriv datumet som ÅÅÅÅ-MM-DD."];
         else if (date < today) problem = t["Datumet har redan passerat."];
@@ -150,13 +130,8 @@ public sealed class TasksController(
 
         db.Entry(task).Property(x => x.Version).OriginalValue = version;
         var text = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        task.History.Add(new TaskHistoryEntry
-        {
-            AtUtc = clock.GetUtcNow().UtcDateTime, ByUserId = User.FindFirstValue(ClaimTypes.NameIdentifier), ByName = User.Identity?.Name ?? "?",
-            Status = task.Status, Note = t["Nytt förfallodatum {0} (var {1}).", text, task.DueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)],
-        });
-        if (date > task.DueDate) task.OverdueNoticeSentAtUtc = null;
-        task.DueDate = date;
+        var note = t["Nytt förfallodatum {0} (var {1}).", text, task.DueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)];
+        task.Reschedule(date, note, TaskActor.Of(User), clock.GetUtcNow().UtcDateTime);
         try
         {
             await db.SaveChangesAsync();

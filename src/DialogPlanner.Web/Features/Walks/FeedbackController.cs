@@ -26,7 +26,7 @@ public sealed class FeedbackController(
         {
             if (!DateOnly.TryParseExact(feedbackDate.Trim(), "yyyy-MM-dd", out var parsed))
                 return Back(id, t["Skriv datumet som ÅÅÅÅ-MM-DD."]);
-            if (parsed < DateOnly.FromDateTime(StockholmTime.Now(clock)))
+            if (parsed < StockholmTime.Today(clock))
                 return Back(id, t["Datumet har redan passerat."]);
             date = parsed;
         }

@@ -26,7 +26,7 @@ public sealed class MyWalksController(
         var email = OwnEmail();
         var walks = await Db.Events.AsNoTracking()
             .Where(e => WalkLookup.Types.Contains(e.Type) && e.Status != EventStatus.Cancelled
-                        && e.Invitations.Any(i => email != null && i.RemovedAtUtc == null && i.Email.ToLower() == email))
+                        && e.Invitations.Any(i => email != null && i.RemovedAtUtc == null && i.NormalizedEmail == email))
             .OrderBy(e => e.StartsAtUtc).ToListAsync();
         return View(walks);
     }
@@ -49,12 +49,12 @@ public sealed class MyWalksController(
         await FindAsync(id) is { } access ? await CheckAsync(access, findingId, result) : NotFound();
 
     /// <summary>Invitations are matched on the address without regard to case: organisers type them as they come.</summary>
-    private string? OwnEmail() => User.FindFirstValue(ClaimTypes.Email)?.Trim().ToLowerInvariant();
+    private string? OwnEmail() => User.FindFirstValue(ClaimTypes.Email) is { } email ? EmailAddress.Normalize(email) : null;
 
     private IQueryable<Invitation> Invitations()
     {
         var email = OwnEmail();
-        return Db.Invitations.Where(i => email != null && i.RemovedAtUtc == null && i.Email.ToLower() == email && WalkLookup.Types.Contains(i.Event.Type));
+        return Db.Invitations.Where(i => email != null && i.RemovedAtUtc == null && i.NormalizedEmail == email && WalkLookup.Types.Contains(i.Event.Type));
     }
 
     private async Task<WalkAccess?> FindAsync(int id)

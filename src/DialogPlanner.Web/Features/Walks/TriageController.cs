@@ -35,7 +35,7 @@ public sealed class TriageController(
         {
             FindingIds = findings.Select(f => f.Id).ToList(), Title = first is null ? null : $"{t[EnumTexts.Of(first.Category)]}: {first.Place ?? first.Description}",
             Description = string.Join("\n", findings.Select(f => $"– {f.Description}{(f.Place is null ? "" : $" ({f.Place})")}")),
-            OrganisationId = responsible, DueDate = DateOnly.FromDateTime(StockholmTime.Now(clock)).AddDays(config.GetValue("Walks:TaskDueDays", 30)),
+            OrganisationId = responsible, DueDate = StockholmTime.Today(clock).AddDays(config.GetValue("Walks:TaskDueDays", 30)),
         };
         return await FormView(walk, form, findings);
     }
@@ -58,11 +58,7 @@ public sealed class TriageController(
             ResponsibleOrganisationId = form.OrganisationId!.Value, AssignedPerson = Trim(form.AssignedPerson),
             DueDate = form.DueDate!.Value, Priority = form.Priority, Status = TaskStatus.Assigned, Findings = findings,
         };
-        task.History.Add(new TaskHistoryEntry
-        {
-            AtUtc = clock.GetUtcNow().UtcDateTime, ByUserId = User.FindFirstValue(ClaimTypes.NameIdentifier),
-            ByName = User.Identity?.Name ?? "?", Status = TaskStatus.Assigned, Note = t["Skapad från {0} iakttagelser.", findings.Count],
-        });
+        task.RecordCreated(TaskActor.Of(User), clock.GetUtcNow().UtcDateTime, t["Skapad från {0} iakttagelser.", findings.Count]);
         foreach (var f in findings) f.Triage = FindingTriage.Tasked;
         db.FollowUpTasks.Add(task);
         // The mail links to the task, so it needs the id: one transaction keeps task and mail together.
@@ -96,7 +92,7 @@ public sealed class TriageController(
             finding.NoActionReason = reason.Trim()[..Math.Min(reason.Trim().Length, 1000)];
             await db.SaveChangesAsync();
             // That may have been the last finding waiting: then the participants get their feedback.
-            await feedback.SendIfDueAsync(db, [id], DateOnly.FromDateTime(StockholmTime.Now(clock)), address.BaseUrl);
+            await feedback.SendIfDueAsync(db, [id], StockholmTime.Today(clock), address.BaseUrl);
         }
         return RedirectToAction("Show", "Walks", new { id });
     }

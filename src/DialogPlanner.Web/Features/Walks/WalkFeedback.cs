@@ -101,7 +101,7 @@ public sealed class WalkFeedback(EmailTemplates templates, Outbox outbox, TimePr
             .Where(i => i.EventId == walkId && ((i.RemovedAtUtc == null && i.Rsvp != RsvpStatus.Declined)
                 || db.Findings.Any(f => f.ReportedByInvitationId == i.Id)))
             .OrderBy(i => i.Id).ToListAsync(ct);
-        return invitations.DistinctBy(i => i.Email.Trim().ToLowerInvariant()).ToList();
+        return invitations.DistinctBy(i => i.NormalizedEmail).ToList();
     }
 
     private static Dictionary<string, object?> Model(WalkProtocol protocol, Invitation invitation, string protocolUrl)

@@ -3,11 +3,11 @@ using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Municipalities;
+using DialogPlanner.Web.Features.Tasks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using TaskStatus = DialogPlanner.Web.Features.Tasks.TaskStatus;
 
 namespace DialogPlanner.Web.Features.Walks;
 
@@ -19,9 +19,6 @@ namespace DialogPlanner.Web.Features.Walks;
 [Route("walks/{id:int}")]
 public sealed class WalkPlanningController(AppDbContext db, MunicipalityScope scope, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
-    /// <summary>Task statuses whose findings a re-walk goes back to check.</summary>
-    public static readonly TaskStatus[] OpenTaskStatuses = [TaskStatus.New, TaskStatus.Assigned, TaskStatus.InProgress];
-
     /// <summary>
     /// A draft meeting two weeks before or three weeks after the walk, at the walk's place, and opens its edit page.
     /// The walk's invitees can be put on its list: as a draft nothing is sent, and the invitations go out
@@ -79,7 +76,7 @@ public sealed class WalkPlanningController(AppDbContext db, MunicipalityScope sc
         db.Events.Add(rewalk);
         await db.SaveChangesAsync();
         // The photo stays with the first finding (one file, one owner); the copy links back to it.
-        var open = await db.Findings.AsNoTracking().Where(f => f.EventId == walk.Id && f.FollowUpTask != null && OpenTaskStatuses.Contains(f.FollowUpTask.Status))
+        var open = await db.Findings.AsNoTracking().Where(f => f.EventId == walk.Id && f.FollowUpTask != null && FollowUpTask.OpenStatuses.Contains(f.FollowUpTask.Status))
             .OrderBy(f => f.Id).ToListAsync();
         db.Findings.AddRange(open.Select(f => new Finding
         {

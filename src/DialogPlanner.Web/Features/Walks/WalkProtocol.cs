@@ -23,7 +23,7 @@ public sealed record WalkProtocol(Event Walk, IReadOnlyList<WalkStop> Route, IRe
 {
     public const string PrivateIndividuals = "Privatpersoner";
 
-    public bool AllClosed => Items.All(i => i.Finding.Triage == FindingTriage.NoAction || (i.Task is not null && TasksController.Closed.Contains(i.Task.Status)));
+    public bool AllClosed => Items.All(i => i.Finding.Triage == FindingTriage.NoAction || (i.Task is not null && i.Task.IsClosed));
 
     public static async Task<WalkProtocol?> LoadAsync(AppDbContext db, int walkId, CancellationToken ct = default)
     {

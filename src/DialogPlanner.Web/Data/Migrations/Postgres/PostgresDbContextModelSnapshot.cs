@@ -146,6 +146,11 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("integer");
 
@@ -160,7 +165,7 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrganisationId");
 
-                    b.HasIndex("MunicipalityId", "Email")
+                    b.HasIndex("MunicipalityId", "NormalizedEmail")
                         .IsUnique();
 
                     b.ToTable("Contacts");
@@ -341,6 +346,11 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.Property<DateTime?>("ReminderQueuedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -370,10 +380,12 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("EventId");
+
                     b.HasIndex("Token")
                         .IsUnique();
 
-                    b.HasIndex("EventId", "Email")
+                    b.HasIndex("NormalizedEmail", "EventId")
                         .IsUnique();
 
                     b.ToTable("Invitations");

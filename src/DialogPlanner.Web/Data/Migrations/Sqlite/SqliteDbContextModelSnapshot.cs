@@ -139,6 +139,11 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("INTEGER");
 
@@ -153,7 +158,7 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganisationId");
 
-                    b.HasIndex("MunicipalityId", "Email")
+                    b.HasIndex("MunicipalityId", "NormalizedEmail")
                         .IsUnique();
 
                     b.ToTable("Contacts");
@@ -328,6 +333,11 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ReminderQueuedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -357,10 +367,12 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("EventId");
+
                     b.HasIndex("Token")
                         .IsUnique();
 
-                    b.HasIndex("EventId", "Email")
+                    b.HasIndex("NormalizedEmail", "EventId")
                         .IsUnique();
 
                     b.ToTable("Invitations");
