@@ -15,7 +15,7 @@ namespace DialogPlanner.Web.Features.Events;
 [Authorize(Policy = IdentitySetup.OrganiserPolicy)]
 [Route("events/{id:int}")]
 public sealed class EventStatusController(
-    AppDbContext db, MunicipalityScope scope, TimeProvider clock, IValidator<HeldForm> validator, InvitationSender sender, PublicAddress address,
+    AppDbContext db, MunicipalityScope scope, TimeProvider clock, IValidator<HeldForm> validator, InvitationSender sender,
     IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpPost("cancel")]
@@ -28,7 +28,7 @@ public sealed class EventStatusController(
             // A cancellation is a change calendars must see: it needs a higher SEQUENCE.
             if (e.Status == EventStatus.Scheduled) e.CalendarSequence++;
             e.Status = EventStatus.Cancelled;
-            sender.QueueChanges(db, e, address.BaseUrl);
+            sender.QueueChanges(e);
             await db.SaveChangesAsync();
             TempData["Message"] = t["Händelsen är inställd."].Value;
         }

@@ -15,7 +15,7 @@ namespace DialogPlanner.Web.Features.Tasks;
 [Authorize(Policy = IdentitySetup.TaskPolicy)]
 [Route("tasks")]
 public sealed class TasksController(
-    AppDbContext db, TaskAccess access, PhotoStore photos, TimeProvider clock, TaskMail mail, WalkFeedback feedback, PublicAddress address,
+    AppDbContext db, TaskAccess access, PhotoStore photos, TimeProvider clock, TaskMail mail, WalkFeedback feedback,
     IValidator<TaskUpdateForm> validator, IStringLocalizer<SharedResource> t) : Controller
 {
     public static readonly TaskStatus[] Closed = [TaskStatus.Done, TaskStatus.Rejected, TaskStatus.NotOurs];
@@ -73,7 +73,7 @@ public sealed class TasksController(
             Status = form.Status, Note = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim(),
         });
         // Set (back) to Assigned: the organisation's owners hear of it in the same save.
-        if (form.Status == TaskStatus.Assigned && !wasAssigned) await mail.QueueAsync(db, task, TaskMail.Assigned, address.BaseUrl);
+        if (form.Status == TaskStatus.Assigned && !wasAssigned) await mail.QueueAsync(task, TaskMail.Assigned);
         try
         {
             await db.SaveChangesAsync();
@@ -85,7 +85,7 @@ public sealed class TasksController(
         }
         // The last task of a walk closed: its participants get their feedback now.
         if (Closed.Contains(task.Status))
-            await feedback.SendIfDueAsync(db, task.Findings.Select(f => f.EventId), DateOnly.FromDateTime(StockholmTime.Now(clock)), address.BaseUrl);
+            await feedback.SendIfDueAsync(task.Findings.Select(f => f.EventId), DateOnly.FromDateTime(StockholmTime.Now(clock)));
         TempData["Message"] = t["Åtgärden har uppdaterats."].Value;
         return RedirectToAction(nameof(Show), new { id });
     }
@@ -118,7 +118,7 @@ public sealed class TasksController(
             AtUtc = now, ByUserId = User.FindFirstValue(ClaimTypes.NameIdentifier), ByName = User.Identity?.Name ?? "?",
             Status = TaskStatus.Assigned, Note = t["Flyttad till {0}.", target.Name],
         });
-        var told = await mail.QueueAsync(db, task, TaskMail.Assigned, address.BaseUrl);
+        var told = await mail.QueueAsync(task, TaskMail.Assigned);
         try
         {
             await db.SaveChangesAsync();

@@ -13,7 +13,7 @@ namespace DialogPlanner.Web.Features.Walks;
 [Authorize(Policy = IdentitySetup.OrganiserPolicy)]
 [Route("walks/{id:int}/protocol")]
 public sealed class ProtocolController(
-    AppDbContext db, MunicipalityScope scope, TimeProvider clock, WalkFeedback feedback, PublicAddress address, IStringLocalizer<SharedResource> t) : Controller
+    AppDbContext db, MunicipalityScope scope, TimeProvider clock, WalkFeedback feedback, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Show(int id)
@@ -40,7 +40,7 @@ public sealed class ProtocolController(
         await db.SaveChangesAsync();
         TempData["Message"] = (publish ? t["Protokollet är publicerat."] : t["Protokollet är inte längre publicerat."]).Value;
         // Feedback that was due but waited for a protocol to link to goes out now.
-        if (publish && await feedback.SendIfDueAsync(db, [id], DateOnly.FromDateTime(StockholmTime.Now(clock)), address.BaseUrl) > 0)
+        if (publish && await feedback.SendIfDueAsync([id], DateOnly.FromDateTime(StockholmTime.Now(clock))) > 0)
             TempData["Message"] = t["Protokollet är publicerat och återkopplingen har skickats till deltagarna."].Value;
         return RedirectToAction(nameof(Show), new { id });
     }
