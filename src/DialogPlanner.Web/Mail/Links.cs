@@ -4,7 +4,8 @@ using DialogPlanner.Web.Features.Invitations;
 namespace DialogPlanner.Web.Mail;
 
 /// <summary>
-/// Every absolute address that leaves the app in mail or in a calendar file, built here and nowhere else,
+/// Every absolute address that leaves the app in mail or in a calendar file, or that organisers are given to
+/// pass on (the public promise and protocol pages), built here and nowhere else,
 /// so a changed route is changed once. They start with the app's public address (<see cref="PublicAddress"/>,
 /// <c>Email:PublicUrl</c>): a mail is often written by a background job, with no request to take it from.
 /// One per scope (see MailSetup), like the mail composers that use it.
@@ -25,10 +26,13 @@ public sealed class Links(string publicAddress)
     // The walk-day check-in of people who come without an invitation belongs here too, beside the recorder.
 
     /// <summary>The public page of an event's municipality and year; the event's municipality must be loaded.</summary>
-    public string PublicEvent(Event e) => $"{PublicPromise(e.Municipality.Slug)}/{StockholmTime.FromUtc(e.StartsAtUtc).Year}";
+    public string PublicEvent(Event e) => PublicPromise(e.Municipality.Slug, StockholmTime.FromUtc(e.StartsAtUtc).Year);
 
     /// <summary>A municipality's public page with its latest published promise.</summary>
     public string PublicPromise(string slug) => $"{_base}/kommun/{slug}";
+
+    /// <summary>The public page of one year's promise.</summary>
+    public string PublicPromise(string slug, int year) => $"{PublicPromise(slug)}/{year}";
 
     /// <summary>The public protocol of a walk; the walk's municipality must be loaded.</summary>
     public string Protocol(Event walk) => $"{PublicPromise(walk.Municipality.Slug)}/vandringar/{walk.Id}";
