@@ -1,10 +1,10 @@
-using Fluid;
 using DialogPlanner.Tests.Infrastructure;
 using DialogPlanner.Tests.Invitations;
 using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Tasks;
 using DialogPlanner.Web.Features.Walks;
 using DialogPlanner.Web.Mail;
+using Fluid;
 
 namespace DialogPlanner.Tests.Mail;
 
