@@ -45,12 +45,11 @@ public static class Composition
         services.AddSingleton<PhotoStore>();
         services.AddSingleton(MapSettings.From(builder.Configuration));
         services.AddScoped<TaskAccess>();
-        services.AddSingleton<InvitationSender>();
-        services.AddSingleton(new EmailTemplates(EmailTemplates.FindFolder(builder.Configuration[EmailTemplates.ConfigurationKey], builder.Environment.ContentRootPath)));
-        services.AddSingleton<InvitationMail>();
-        services.AddSingleton<PublicAddress>();
-        services.AddSingleton<TaskMail>();
-        services.AddSingleton<WalkFeedback>();
+        // The mail composers: per scope, writing to that scope's AppDbContext through its Outbox.
+        services.AddScoped<InvitationMail>();
+        services.AddScoped<InvitationSender>();
+        services.AddScoped<TaskMail>();
+        services.AddScoped<WalkFeedback>();
         services.AddScoped<ReminderQueue>();
         services.AddScoped<CalendarReplyHandler>();
         services.AddValidatorsFromAssemblyContaining<Program>();

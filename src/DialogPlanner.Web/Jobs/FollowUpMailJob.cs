@@ -1,7 +1,6 @@
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Tasks;
 using DialogPlanner.Web.Features.Walks;
-using DialogPlanner.Web.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace DialogPlanner.Web.Jobs;
@@ -20,24 +19,23 @@ public sealed class FollowUpMailJob(IServiceScopeFactory scopes, IConfiguration 
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var baseUrl = scope.ServiceProvider.GetRequiredService<PublicAddress>().BaseUrl;
         var today = StockholmTime.Today(time);
-        await SendOverdueNoticesAsync(db, scope.ServiceProvider.GetRequiredService<TaskMail>(), today, baseUrl, stoppingToken);
-        var feedback = await scope.ServiceProvider.GetRequiredService<WalkFeedback>().SendDueAsync(db, today, baseUrl, stoppingToken);
+        await SendOverdueNoticesAsync(db, scope.ServiceProvider.GetRequiredService<TaskMail>(), today, stoppingToken);
+        var feedback = await scope.ServiceProvider.GetRequiredService<WalkFeedback>().SendDueAsync(today, stoppingToken);
         if (feedback > 0) log.LogInformation("Feedback of {Count} walks queued.", feedback);
     }
 
     protected override Task PauseAsync(CancellationToken stoppingToken) =>
         Task.Delay(TimeSpan.FromSeconds(config.GetValue<double?>(IntervalKey) ?? 900), time, stoppingToken);
 
-    private async Task SendOverdueNoticesAsync(AppDbContext db, TaskMail mail, DateOnly today, string baseUrl, CancellationToken ct)
+    private async Task SendOverdueNoticesAsync(AppDbContext db, TaskMail mail, DateOnly today, CancellationToken ct)
     {
         var overdue = await db.FollowUpTasks.Where(x => FollowUpTask.OpenStatuses.Contains(x.Status) && x.DueDate < today && x.OverdueNoticeSentAtUtc == null)
             .OrderBy(x => x.DueDate).Select(x => x.Id).ToListAsync(ct);
         foreach (var id in overdue)
         {
             var task = await db.FollowUpTasks.Include(x => x.Findings).SingleAsync(x => x.Id == id, ct);
-            await mail.QueueAsync(db, task, TaskMail.Overdue, baseUrl, ct);
+            await mail.QueueAsync(task, TaskMail.Overdue, ct);
             task.OverdueNoticeSentAtUtc = time.GetUtcNow().UtcDateTime;
             try
             {

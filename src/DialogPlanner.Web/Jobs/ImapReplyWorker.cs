@@ -3,47 +3,38 @@ using System.Net.Sockets;
 using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Mail;
 using MailKit;
-using MailKit.Net.Imap;
-using MailKit.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DialogPlanner.Web.Jobs;
 
 /// <summary>
-/// Reads the calendar answers (iMIP REPLY) that invitees' calendars mail to the organiser address, from
-/// the IMAP folder <c>Email:Imap:Folder</c>, and hands each to <see cref="CalendarReplyHandler"/>. Every
-/// message leaves that folder once handled: into the handled folder, or into the set-aside folder when
-/// it changed nothing and was reported. A message is moved only after its outcome is saved, so a crash
-/// in between reads it again, which records the same answer again (harmless) and reports nothing twice.
-/// Between rounds it waits with IMAP IDLE when the server offers it, so answers show up at once.
+/// Reads the calendar answers (iMIP REPLY) that invitees' calendars mail to the organiser address, from the
+/// <see cref="ImapMailbox"/>, and hands each to <see cref="CalendarReplyHandler"/>. Every message leaves the
+/// folder once handled: into the handled folder, or into the set-aside folder when it changed nothing and was
+/// reported. A message is moved only after its outcome is saved, so a crash in between reads it again, which
+/// records the same answer again (harmless) and reports nothing twice. Between rounds it waits with IMAP IDLE
+/// when the server offers it, so answers show up at once.
 /// </summary>
 public sealed class ImapReplyWorker(
-    IServiceScopeFactory scopes, IOptions<MailSettings> options, TimeProvider time, ILogger<ImapReplyWorker> log) : BackgroundJob(log)
+    ImapMailbox mailbox, IServiceScopeFactory scopes, IOptions<MailSettings> options, TimeProvider time, ILogger<ImapReplyWorker> log)
+    : BackgroundJob(log)
 {
     private const int BatchSize = 100;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(15);
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
-    /// <summary>Below <see cref="CommandTimeout"/>, so a quiet IDLE never looks like a dead connection, and far below the 29 minutes of RFC 2177.</summary>
-    private static readonly TimeSpan MaxIdle = TimeSpan.FromSeconds(90);
-    private readonly ImapSettings _settings = options.Value.Imap;
-    private ImapClient? _client;
-    private Mailbox? _mailbox;
+    private readonly TimeSpan _poll = TimeSpan.FromSeconds(options.Value.Imap.PollSeconds);
     private int _failedRounds;
-
-    private sealed record Mailbox(IMailFolder Inbox, IMailFolder Handled, IMailFolder SetAside);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // No host (the default): there is no mailbox to read.
-        if (!_settings.IsConfigured) return;
+        if (!mailbox.IsConfigured) return;
         try
         {
             await base.ExecuteAsync(stoppingToken);
         }
         finally
         {
-            await DropConnectionAsync();
+            await mailbox.CloseAsync();
         }
     }
 
@@ -52,15 +43,15 @@ public sealed class ImapReplyWorker(
         _failedRounds++;
         try
         {
-            var mailbox = await OpenAsync(stoppingToken);
-            while (await HandleBatchAsync(mailbox, stoppingToken))
+            await mailbox.OpenAsync(stoppingToken);
+            while (await HandleBatchAsync(stoppingToken))
             {
             }
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             // The connection may be half broken: the next round starts with a fresh one.
-            await DropConnectionAsync();
+            await mailbox.CloseAsync();
             throw;
         }
         _failedRounds = 0;
@@ -68,110 +59,51 @@ public sealed class ImapReplyWorker(
 
     protected override async Task PauseAsync(CancellationToken stoppingToken)
     {
-        var poll = TimeSpan.FromSeconds(_settings.PollSeconds);
         if (_failedRounds > 0)
         {
             // A server that is down or refuses the login is asked less and less often.
-            var backoff = poll * Math.Pow(2, Math.Min(_failedRounds - 1, 20));
-            await Task.Delay(backoff < MaxBackoff || poll > MaxBackoff ? backoff : MaxBackoff, time, stoppingToken);
+            var backoff = _poll * Math.Pow(2, Math.Min(_failedRounds - 1, 20));
+            await Task.Delay(backoff < MaxBackoff || _poll > MaxBackoff ? backoff : MaxBackoff, time, stoppingToken);
             return;
         }
-        if (_client is { IsConnected: true } client && client.Capabilities.HasFlag(ImapCapabilities.Idle) && _mailbox is { Inbox.IsOpen: true } mailbox)
+        if (mailbox.CanWaitForMail)
         {
             try
             {
-                await IdleAsync(client, mailbox.Inbox, poll < MaxIdle ? poll : MaxIdle, stoppingToken);
+                await mailbox.WaitForMailAsync(_poll, stoppingToken);
                 return;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 log.LogWarning("Waiting for new mail with IMAP IDLE failed; reconnecting: {Reason}", e.Message);
-                await DropConnectionAsync();
+                await mailbox.CloseAsync();
                 return;
             }
         }
-        await Task.Delay(poll, time, stoppingToken);
-    }
-
-    /// <summary>Waits until a message arrives or <paramref name="wait"/> has passed.</summary>
-    private async Task IdleAsync(ImapClient client, IMailFolder inbox, TimeSpan wait, CancellationToken stoppingToken)
-    {
-        using var done = new CancellationTokenSource(wait, time);
-        void OnCountChanged(object? sender, EventArgs e) => done.Cancel();
-        inbox.CountChanged += OnCountChanged;
-        try
-        {
-            await client.IdleAsync(done.Token, stoppingToken);
-        }
-        finally
-        {
-            inbox.CountChanged -= OnCountChanged;
-        }
-    }
-
-    private async Task<Mailbox> OpenAsync(CancellationToken ct)
-    {
-        if (_client is { IsConnected: true, IsAuthenticated: true } && _mailbox is { Inbox.IsOpen: true } open) return open;
-        await DropConnectionAsync();
-        var client = new ImapClient { Timeout = (int)CommandTimeout.TotalMilliseconds };
-        _client = client;
-        await client.ConnectAsync(_settings.Host.Trim(), _settings.Port, _settings.SocketOptions, ct);
-        await client.AuthenticateAsync(_settings.User, _settings.Password, ct);
-        var inbox = await FolderAsync(client, _settings.Folder, create: false, ct);
-        var handled = await FolderAsync(client, _settings.HandledFolder, create: true, ct);
-        var setAside = await FolderAsync(client, _settings.SetAsideFolder, create: true, ct);
-        await inbox.OpenAsync(FolderAccess.ReadWrite, ct);
-        log.LogInformation("Reading calendar answers from {Folder} at {Host}.", inbox.FullName, _settings.Host);
-        return _mailbox = new Mailbox(inbox, handled, setAside);
-    }
-
-    /// <summary>
-    /// The folder at a '/'-separated path, made (and subscribed, so mail programs show it) when missing.
-    /// Servers separate levels with '/' or '.', so the path is walked level by level.
-    /// </summary>
-    private static async Task<IMailFolder> FolderAsync(ImapClient client, string path, bool create, CancellationToken ct)
-    {
-        var names = path.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (names is [var only] && only.Equals("INBOX", StringComparison.OrdinalIgnoreCase)) return client.Inbox;
-        var folder = client.GetFolder(client.PersonalNamespaces[0]);
-        foreach (var name in names)
-        {
-            try
-            {
-                folder = await folder.GetSubfolderAsync(name, ct);
-            }
-            catch (FolderNotFoundException) when (create)
-            {
-                folder = await folder.CreateAsync(name, isMessageFolder: true, ct)
-                    ?? throw new InvalidOperationException($"The IMAP server did not create the folder {path}.");
-                await folder.SubscribeAsync(ct);
-            }
-        }
-        return folder;
+        await Task.Delay(_poll, time, stoppingToken);
     }
 
     /// <returns>Whether more messages may be waiting.</returns>
-    private async Task<bool> HandleBatchAsync(Mailbox mailbox, CancellationToken ct)
+    private async Task<bool> HandleBatchAsync(CancellationToken ct)
     {
-        var uids = await mailbox.Inbox.SearchAsync(SearchQuery.All, ct);
-        if (uids.Count == 0) return false;
-        var batch = await mailbox.Inbox.FetchAsync(uids.Take(BatchSize).ToList(), MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate, ct);
+        var (batch, more) = await mailbox.WaitingAsync(BatchSize, ct);
+        if (batch.Count == 0) return false;
         var outcomes = new Dictionary<ReplyOutcome, int>();
-        foreach (var summary in batch.OrderBy(s => s.UniqueId))
+        foreach (var waiting in batch)
         {
-            var outcome = await HandleAsync(mailbox.Inbox, summary, ct);
-            await mailbox.Inbox.MoveToAsync(summary.UniqueId, outcome == ReplyOutcome.SetAside ? mailbox.SetAside : mailbox.Handled, ct);
+            var outcome = await HandleAsync(waiting, ct);
+            await mailbox.MoveAsync(waiting.Id, outcome == ReplyOutcome.SetAside ? ImapMailbox.Destination.SetAside : ImapMailbox.Destination.Handled, ct);
             outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
         }
         log.LogInformation("Read {Count} messages from the answer mailbox: {Outcomes}.", batch.Count,
             string.Join(", ", outcomes.Select(o => $"{o.Value} {o.Key}")));
-        return uids.Count > BatchSize;
+        return more;
     }
 
-    private async Task<ReplyOutcome> HandleAsync(IMailFolder inbox, IMessageSummary summary, CancellationToken ct)
+    private async Task<ReplyOutcome> HandleAsync(ImapMailbox.Waiting waiting, CancellationToken ct)
     {
-        var message = await inbox.GetMessageAsync(summary.UniqueId, ct);
-        var receivedAtUtc = summary.InternalDate?.UtcDateTime ?? time.GetUtcNow().UtcDateTime;
+        var message = await mailbox.ReadAsync(waiting.Id, ct);
+        var receivedAtUtc = waiting.ReceivedAtUtc ?? time.GetUtcNow().UtcDateTime;
         try
         {
             using var scope = scopes.CreateScope();
@@ -194,28 +126,4 @@ public sealed class ImapReplyWorker(
             or ProtocolException or CommandException or ServiceNotConnectedException or ServiceNotAuthenticatedException
             or MailKit.Security.AuthenticationException or DbException or DbUpdateException
         || (e.InnerException is { } inner && IsInfrastructure(inner));
-
-    private async Task DropConnectionAsync()
-    {
-        var client = _client;
-        _client = null;
-        _mailbox = null;
-        if (client is null) return;
-        try
-        {
-            if (client.IsConnected)
-            {
-                using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                await client.DisconnectAsync(quit: true, quick.Token);
-            }
-        }
-        catch (Exception e)
-        {
-            log.LogDebug("Closing the IMAP connection: {Reason}", e.Message);
-        }
-        finally
-        {
-            client.Dispose();
-        }
-    }
 }

@@ -8,15 +8,16 @@ namespace DialogPlanner.Web.Mail;
 /// <summary>
 /// Puts e-mail in the outbox. It only adds rows: the caller's SaveChanges commits them together with
 /// the change that caused them, and the <see cref="Jobs.OutboxWorker"/> delivers them afterwards.
+/// One per scope, writing to that scope's <see cref="AppDbContext"/>.
 /// </summary>
-public sealed class Outbox(IOptions<MailSettings> settings, OutboxSignal signal, TimeProvider time)
+public sealed class Outbox(AppDbContext db, IOptions<MailSettings> settings, OutboxSignal signal, TimeProvider time)
 {
     /// <summary>
-    /// Adds <paramref name="message"/> to <paramref name="db"/> without saving. The message must have exactly one
+    /// Adds <paramref name="message"/> to the context without saving. The message must have exactly one
     /// recipient, so that a rejection concerns one row. A missing sender, date or Message-Id is filled in;
     /// the Message-Id stays the same on every attempt, so a duplicate after a crash is recognisable.
     /// </summary>
-    public OutboxMessage Enqueue(AppDbContext db, MimeMessage message, string kind, int? invitationId = null)
+    public OutboxMessage Enqueue(MimeMessage message, string kind, int? invitationId = null)
     {
         var recipients = message.GetRecipients(onlyUnique: true);
         if (recipients.Count != 1)
@@ -41,22 +42,46 @@ public sealed class Outbox(IOptions<MailSettings> settings, OutboxSignal signal,
             CreatedAtUtc = now.UtcDateTime,
         };
         db.OutboxMessages.Add(row);
-        WakeWorkerAfterSave(db);
+        WakeWorkerAfterSave();
         return row;
     }
+
+    /// <summary>
+    /// Saves the pending change, then the mail <paramref name="queue"/> adds for it, in one transaction: for mail
+    /// that needs what the first save gives (the id of a new task for its link, of a new invitation for its row).
+    /// Either both are committed or neither is.
+    /// </summary>
+    /// <returns>What <paramref name="queue"/> returned, e.g. how many messages it queued.</returns>
+    public async Task<T> SaveWithMailAsync<T>(Func<Task<T>> queue, CancellationToken ct = default)
+    {
+        T result;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            result = await queue();
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        // The wake-up after the SaveChanges came before the commit; this one finds the rows.
+        signal.Wake();
+        return result;
+    }
+
+    /// <inheritdoc cref="SaveWithMailAsync{T}(Func{Task{T}}, CancellationToken)"/>
+    public Task<T> SaveWithMailAsync<T>(Func<T> queue, CancellationToken ct = default) => SaveWithMailAsync(() => Task.FromResult(queue()), ct);
 
     /// <summary>
     /// Gives a Failed message a fresh start on the organiser's word (e.g. the recipient's mailbox was fixed):
     /// due now, with the full number of tries. The same bytes and Message-Id go out; nothing is rebuilt.
     /// </summary>
-    public void Retry(AppDbContext db, OutboxMessage row)
+    public void Retry(OutboxMessage row)
     {
         if (row.Status != OutboxStatus.Failed) throw new InvalidOperationException($"Outbox message {row.Id} is {row.Status}; only a Failed one is sent again.");
         row.Status = OutboxStatus.Queued;
         row.Attempts = 0;
         row.LastError = null;
         row.NextAttemptAtUtc = time.GetUtcNow().UtcDateTime;
-        WakeWorkerAfterSave(db);
+        WakeWorkerAfterSave();
     }
 
     // The columns are for lists; the full texts stay in the MIME bytes.
@@ -64,7 +89,7 @@ public sealed class Outbox(IOptions<MailSettings> settings, OutboxSignal signal,
 
     // Fires after the caller's SaveChanges. Inside an explicit transaction that is before the commit;
     // the worker then finds nothing yet and the next poll delivers.
-    private void WakeWorkerAfterSave(AppDbContext db)
+    private void WakeWorkerAfterSave()
     {
         EventHandler<Microsoft.EntityFrameworkCore.SavedChangesEventArgs>? wake = null;
         wake = (_, _) =>

@@ -8,7 +8,7 @@ namespace DialogPlanner.Web.Mail;
 
 /// <summary>
 /// Sends through one SMTP connection that stays open and authenticated across messages, is opened again
-/// when the server dropped it, and is closed when idle or at shutdown.
+/// when the server dropped it, and is closed when idle or at shutdown (rule 17 of docs/icalendar-rules.md).
 /// </summary>
 public sealed class SmtpMailTransport(IOptions<MailSettings> options, TimeProvider time, ILogger<SmtpMailTransport> log)
     : IMailTransport

@@ -1,5 +1,6 @@
 using System.Net;
 using DialogPlanner.Tests.Infrastructure;
+using DialogPlanner.Web;
 using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Events;
 using Calendar = Ical.Net.Calendar;
@@ -47,6 +48,32 @@ public sealed class CalendarFeedTests
         await organiser.PostFormAsync("/calendar/renew", new(), "/calendar");
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri(url).PathAndQuery)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/calendar/private/" + new string('a', 43) + ".ics")).StatusCode);
+    }
+
+    /// <summary>A subscribed calendar keeps its links for months: they are the app's public address (Email:PublicUrl), as in mail.</summary>
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Feeds_LinkToThePublicAddress(string provider)
+    {
+        const string publicUrl = "https://dialog.ljungby.example";
+        await using var app = await AppFactory.StartAsync(provider, new Dictionary<string, string?> { ["Email:PublicUrl"] = publicUrl + "/" });
+        var ljungby = await app.AddMunicipalityAsync("Ljungby");
+        var meeting = Meeting(ljungby.Id, "Öppet dialogmöte", EventStatus.Scheduled, isPublic: true);
+        await using (var db = app.CreateDbContext())
+        {
+            db.Events.Add(meeting);
+            await db.SaveChangesAsync();
+        }
+
+        var publicFeed = Calendar.Load(await app.CreateClient().GetStringAsync("/calendar/public.ics"))!;
+        var year = StockholmTime.FromUtc(meeting.StartsAtUtc).Year;
+        Assert.Equal(new Uri($"{publicUrl}/kommun/ljungby/{year}"), publicFeed.Events.Single().Url);
+
+        var organiser = await app.SignInAsync(await app.AddUserAsync("org@ljungby.example", Roles.Organiser, ljungby.Id), TestData.Password);
+        await organiser.PostFormAsync("/calendar/renew", new(), "/calendar");
+        var url = (await organiser.GetDocumentAsync("/calendar")).QuerySelector("#feed-url")!.GetAttribute("value")!;
+        Assert.StartsWith($"{publicUrl}/calendar/private/", url);
+        var privateFeed = Calendar.Load(await app.CreateClient().GetStringAsync(new Uri(url).PathAndQuery))!;
+        Assert.Equal(new Uri($"{publicUrl}/events/{meeting.Id}"), privateFeed.Events.Single().Url);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using DialogPlanner.Web.Features.Invitations;
 
 namespace DialogPlanner.Tests.Invitations;
 
-/// <summary>Calendars that clients would mishandle are never built (rules 7, 8, 9, 11).</summary>
+/// <summary>Calendars that clients would mishandle are never built (docs/icalendar-rules.md, rules 7, 8, 9, 11).</summary>
 public sealed class CalendarGuardTests
 {
     [Fact]

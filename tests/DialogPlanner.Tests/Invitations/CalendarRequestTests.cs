@@ -2,7 +2,7 @@ using DialogPlanner.Web.Features.Invitations;
 
 namespace DialogPlanner.Tests.Invitations;
 
-/// <summary>The REQUEST that puts an event in the invitee's calendar with Accept/Decline (ICALENDAR.md rules 1, 4–8).</summary>
+/// <summary>The REQUEST that puts an event in the invitee's calendar with Accept/Decline (docs/icalendar-rules.md, rules 1, 4–8).</summary>
 public sealed class CalendarRequestTests
 {
     private readonly string ics = Sample.Ics(Sample.Walk());

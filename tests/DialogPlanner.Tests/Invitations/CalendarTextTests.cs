@@ -3,7 +3,7 @@ using DialogPlanner.Web.Features.Invitations;
 
 namespace DialogPlanner.Tests.Invitations;
 
-/// <summary>The .ics text itself: CRLF lines of at most 75 octets that unfold to exactly what was meant (rules 2, 3).</summary>
+/// <summary>The .ics text itself: CRLF lines of at most 75 octets that unfold to exactly what was meant (docs/icalendar-rules.md, rules 2, 3).</summary>
 public sealed class CalendarTextTests
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);

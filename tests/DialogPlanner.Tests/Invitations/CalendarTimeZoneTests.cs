@@ -3,7 +3,7 @@ using DialogPlanner.Tests.Infrastructure;
 
 namespace DialogPlanner.Tests.Invitations;
 
-/// <summary>Times go out as Stockholm wall-clock times with a full VTIMEZONE, so no client shows them an hour off (rule 10).</summary>
+/// <summary>Times go out as Stockholm wall-clock times with a full VTIMEZONE, so no client shows them an hour off (docs/icalendar-rules.md, rule 10).</summary>
 public sealed class CalendarTimeZoneTests
 {
     [Fact]

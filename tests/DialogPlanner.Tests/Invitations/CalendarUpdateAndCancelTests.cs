@@ -4,7 +4,7 @@ using DialogPlanner.Web.Features.Invitations;
 
 namespace DialogPlanner.Tests.Invitations;
 
-/// <summary>An update and a cancel reach the same calendar entry: same UID, higher SEQUENCE (rules 4, 6, 11).</summary>
+/// <summary>An update and a cancel reach the same calendar entry: same UID, higher SEQUENCE (docs/icalendar-rules.md, rules 4, 6, 11).</summary>
 public sealed class CalendarUpdateAndCancelTests
 {
     private static (string First, string Update, string Cancel) Lifecycle()

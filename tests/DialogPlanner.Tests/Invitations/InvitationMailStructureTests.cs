@@ -3,7 +3,7 @@ using MimeKit;
 
 namespace DialogPlanner.Tests.Invitations;
 
-/// <summary>The MIME shape that makes Outlook, Gmail, Apple Mail and Thunderbird see an invitation (rules 13–16).</summary>
+/// <summary>The MIME shape that makes Outlook, Gmail, Apple Mail and Thunderbird see an invitation (docs/icalendar-rules.md, rules 13–16).</summary>
 public sealed class InvitationMailStructureTests
 {
     [Theory]

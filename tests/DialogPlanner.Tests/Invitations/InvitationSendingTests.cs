@@ -17,24 +17,27 @@ public sealed class InvitationSendingTests
         return Calendar.Load(part.Text)!;
     }
 
+    /// <summary>A planned meeting in Ljungby 40 days ahead, without invitees; returns its id.</summary>
+    private static async Task<int> AddMeetingAsync(AppFactory app)
+    {
+        var ljungby = await app.AddMunicipalityAsync("Ljungby");
+        await using var db = app.CreateDbContext();
+        var e = new Event
+        {
+            MunicipalityId = ljungby.Id, Title = "Dialogmöte om centrum", Location = "Biblioteket", Status = EventStatus.Scheduled,
+            StartsAtUtc = DateTime.UtcNow.Date.AddDays(40).AddHours(16), EndsAtUtc = DateTime.UtcNow.Date.AddDays(40).AddHours(18),
+        };
+        db.Events.Add(e);
+        await db.SaveChangesAsync();
+        return e.Id;
+    }
+
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Invite_Reschedule_Remove_Cancel_ArriveAsRequestUpdateAndCancels(string provider)
     {
         await using var smtp = await TestSmtpServer.StartAsync();
         await using var app = await AppFactory.StartAsync(provider, OutboxTestKit.Smtp(smtp.Port));
-        var ljungby = await app.AddMunicipalityAsync("Ljungby");
-        int id;
-        await using (var db = app.CreateDbContext())
-        {
-            var e = new Event
-            {
-                MunicipalityId = ljungby.Id, Title = "Dialogmöte om centrum", Location = "Biblioteket", Status = EventStatus.Scheduled,
-                StartsAtUtc = DateTime.UtcNow.Date.AddDays(40).AddHours(16), EndsAtUtc = DateTime.UtcNow.Date.AddDays(40).AddHours(18),
-            };
-            db.Events.Add(e);
-            await db.SaveChangesAsync();
-            id = e.Id;
-        }
+        var id = await AddMeetingAsync(app);
         var organiser = await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
 
         await organiser.PostFormAsync($"/events/{id}/invitees", new() { ["Addresses"] = "Anna Ek <anna@example.test>, per@example.test" });
@@ -68,5 +71,51 @@ public sealed class InvitationSendingTests
         await using var check = app.CreateDbContext();
         Assert.Equal(6, await check.OutboxMessages.CountAsync(m => m.Status == Web.Mail.OutboxStatus.Sent));
         Assert.Equal(6, smtp.Received.Count); // nothing twice
+    }
+
+    /// <summary>
+    /// Adding invitees and queueing their mail is one transaction: when the mail cannot be written (here its
+    /// templates are missing), nobody is added, so nobody sits on the list without having been invited.
+    /// Once the mail can be written, the same addition invites each of them once.
+    /// </summary>
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AddingInvitees_WhoseMailCannotBeWritten_AddsNobody(string provider)
+    {
+        var templates = Directory.CreateTempSubdirectory("dialogplanner-templates-").FullName;
+        try
+        {
+            var settings = new Dictionary<string, string?> { ["Email:TemplatesPath"] = templates };
+            await using var app = await AppFactory.StartAsync(provider, settings);
+            var id = await AddMeetingAsync(app);
+            var organiser = await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+            var invitees = new Dictionary<string, string> { ["Addresses"] = "Anna Ek <anna@example.test>, per@example.test" };
+
+            var failed = await organiser.PostFormAsync($"/events/{id}/invitees", invitees);
+            Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+            await using (var db = app.CreateDbContext())
+            {
+                Assert.Empty(await db.Invitations.Where(i => i.EventId == id).ToListAsync());
+                Assert.Empty(await db.OutboxMessages.ToListAsync());
+            }
+
+            foreach (var file in Directory.GetFiles(Repo.PathOf("templates", "email"), "*", SearchOption.AllDirectories))
+            {
+                var copy = Path.Combine(templates, Path.GetRelativePath(Repo.PathOf("templates", "email"), file));
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                File.Copy(file, copy);
+            }
+            Assert.Equal(HttpStatusCode.Redirect, (await organiser.PostFormAsync($"/events/{id}/invitees", invitees)).StatusCode);
+            await using (var db = app.CreateDbContext())
+            {
+                var rows = await db.OutboxMessages.Where(m => m.Kind == "invitation").ToListAsync();
+                var invited = await db.Invitations.Where(i => i.EventId == id).ToListAsync();
+                Assert.Equal(["anna@example.test", "per@example.test"], invited.Select(i => i.Email).Order());
+                Assert.Equal(invited.Select(i => (int?)i.Id).Order(), rows.Select(r => r.InvitationId).Order());
+            }
+        }
+        finally
+        {
+            Directory.Delete(templates, recursive: true);
+        }
     }
 }

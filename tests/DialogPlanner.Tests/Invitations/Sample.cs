@@ -2,6 +2,7 @@ using System.Text;
 using DialogPlanner.Tests.Infrastructure;
 using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Features.Invitations;
+using DialogPlanner.Web.Mail;
 using MimeKit;
 using Calendar = Ical.Net.Calendar;
 
@@ -57,10 +58,13 @@ internal static class Sample
         return Assert.Single(found);
     }
 
-    public static InvitationMail Mail() => new(new EmailTemplates(Repo.PathOf("templates", "email")));
+    /// <summary>The app's links when its public address is <see cref="BaseUrl"/>.</summary>
+    public static readonly Links Links = new(BaseUrl);
+
+    public static InvitationMail Mail() => new(new EmailTemplates(Repo.PathOf("templates", "email")), Links);
 
     public static InvitationMailRequest Request(InvitationKind kind, Event? ev = null, string language = "sv") =>
-        new(ev ?? Walk(), Invitee(language), kind, Organizer, BaseUrl, EventUrl, Now);
+        new(ev ?? Walk(), Invitee(language), kind, Organizer, EventUrl, Now);
 
     /// <summary>Builds the message and reads it back from its wire form, as a mail client would.</summary>
     public static MimeMessage Received(InvitationMailRequest request)

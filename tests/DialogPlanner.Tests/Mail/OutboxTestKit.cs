@@ -42,7 +42,7 @@ public static class OutboxTestKit
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
         var messages = recipients.Select((to, i) => Message(to, $"Inbjudan {i + 1}")).ToList();
-        foreach (var message in messages) outbox.Enqueue(db, message, "test");
+        foreach (var message in messages) outbox.Enqueue(message, "test");
         await db.SaveChangesAsync();
         return messages.Select(m => m.MessageId!).ToList();
     }

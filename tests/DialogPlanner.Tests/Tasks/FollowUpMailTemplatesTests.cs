@@ -1,23 +1,22 @@
 using DialogPlanner.Tests.Infrastructure;
-using DialogPlanner.Web.Features.Invitations;
+using DialogPlanner.Web.Features.Tasks;
+using DialogPlanner.Web.Features.Walks;
+using DialogPlanner.Web.Mail;
 
 namespace DialogPlanner.Tests.Tasks;
 
 /// <summary>The task and feedback mails have their three templates in both languages, and values are encoded in the HTML.</summary>
 public sealed class FollowUpMailTemplatesTests
 {
-    private static Dictionary<string, object?> Model() => new()
-    {
-        ["title"] = "Lampa <trasig> & mörk", ["description_lines"] = new List<string> { "Rad ett" }, ["organisation"] = "Gatuavdelningen",
-        ["municipality"] = "Ljungby", ["due_date"] = "15 januari 2027", ["priority"] = "Hög", ["status"] = "Pågår", ["task_url"] = "https://dialog.test/tasks/7",
-        ["recipient_name"] = "", ["walks"] = new List<string> { "Vandring Replösa, 12 mars 2026" }, ["when"] = "torsdag 12 mars 2026", ["location"] = "Torget",
-        ["protocol_url"] = "https://dialog.test/kommun/ljungby/vandringar/3",
-        ["findings"] = new List<Dictionary<string, object?>> { new() { ["category"] = "Belysning", ["description"] = "Trasig lampa", ["place"] = "" } },
-        ["items"] = new List<Dictionary<string, object?>>
-        {
-            new() { ["number"] = 1, ["category"] = "Belysning", ["description"] = "Trasig lampa", ["place"] = "Tunneln", ["action"] = "", ["status"] = "Ej behandlad", ["result"] = "", ["reported_by_you"] = false },
-        },
-    };
+    private static TaskEmailModel TaskModel() => new(
+        Title: "Lampa <trasig> & mörk", DescriptionLines: ["Rad ett"], Organisation: "Gatuavdelningen", Municipality: "Ljungby",
+        DueDate: "15 januari 2027", Priority: "Hög", Status: "Pågår", TaskUrl: "https://dialog.test/tasks/7", RecipientName: "",
+        Walks: ["Vandring Replösa, 12 mars 2026"], Findings: [new("Belysning", "Trasig lampa", "")]);
+
+    private static WalkFeedbackEmailModel FeedbackModel() => new(
+        Title: "Lampa <trasig> & mörk", Municipality: "Ljungby", When: "torsdag 12 mars 2026", Location: "Torget", RecipientName: "",
+        ProtocolUrl: "https://dialog.test/kommun/ljungby/vandringar/3",
+        Items: [new(Number: 1, Category: "Belysning", Description: "Trasig lampa", Place: "Tunneln", Action: "", Status: "Ej behandlad", Result: "", ReportedByYou: false)]);
 
     [Theory]
     [InlineData("task-assigned", "https://dialog.test/tasks/7")]
@@ -26,9 +25,10 @@ public sealed class FollowUpMailTemplatesTests
     public void EachKind_RendersInBothLanguages_WithItsLink_AndEncodedValues(string kind, string link)
     {
         var templates = new EmailTemplates(Repo.PathOf("templates", "email"));
+        IEmailModel model = kind == WalkFeedback.Kind ? FeedbackModel() : TaskModel();
         foreach (var language in new[] { "sv", "en" })
         {
-            var rendered = templates.Render(language, kind, Model());
+            var rendered = templates.Render(MailLanguage.Of(language), kind, model);
             Assert.Contains("Lampa <trasig> & mörk", rendered.Subject);
             Assert.Contains(link, rendered.Text);
             Assert.Contains($"href=\"{link}\"", rendered.Html);

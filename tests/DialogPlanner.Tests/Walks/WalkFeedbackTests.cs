@@ -145,10 +145,9 @@ public sealed class WalkFeedbackTests
         async Task<FeedbackOutcome> SendAsync()
         {
             using var scope = w.App.Services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<Web.Data.AppDbContext>();
             try
             {
-                return (await scope.ServiceProvider.GetRequiredService<WalkFeedback>().SendAsync(db, w.WalkId, WalkMailWorld.BaseUrl)).Outcome;
+                return (await scope.ServiceProvider.GetRequiredService<WalkFeedback>().SendAsync(w.WalkId)).Outcome;
             }
             catch (DbUpdateException)
             {

@@ -3,6 +3,7 @@ using System.Text;
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Invitations;
+using DialogPlanner.Web.Mail;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace DialogPlanner.Web.Features.Events;
 /// with every event of their municipalities, reached through a secret address they can renew.
 /// </summary>
 [Route("calendar")]
-public sealed class CalendarFeedsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+public sealed class CalendarFeedsController(AppDbContext db, Links links, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
     /// <summary>How far back feeds reach: calendars keep what they already have.</summary>
     private static readonly TimeSpan History = TimeSpan.FromDays(90);
@@ -27,7 +28,7 @@ public sealed class CalendarFeedsController(AppDbContext db, TimeProvider clock,
         var events = await db.Events.AsNoTracking().Include(e => e.Municipality)
             .Where(e => e.IsPublic && e.StartsAtUtc >= since && (e.Status == EventStatus.Scheduled || e.Status == EventStatus.Held || e.Status == EventStatus.Cancelled))
             .OrderBy(e => e.StartsAtUtc).ToListAsync();
-        return Feed(events, e => PublicPage(e), t["Öppna möten om trygghet"]);
+        return Feed(events, e => new Uri(links.PublicEvent(e)), t["Öppna möten om trygghet"]);
     }
 
     [HttpGet("private/{token}.ics"), AllowAnonymous]
@@ -42,7 +43,7 @@ public sealed class CalendarFeedsController(AppDbContext db, TimeProvider clock,
         var events = await db.Events.AsNoTracking().Include(e => e.Municipality)
             .Where(e => (isAdmin || ids.Contains(e.MunicipalityId)) && e.StartsAtUtc >= since && e.Status != EventStatus.Draft)
             .OrderBy(e => e.StartsAtUtc).ToListAsync();
-        return Feed(events, e => new Uri($"{Request.Scheme}://{Request.Host}/events/{e.Id}"), t["DialogPlanner: mina händelser"]);
+        return Feed(events, e => new Uri(links.EventPage(e.Id)), t["DialogPlanner: mina händelser"]);
     }
 
     /// <summary>The organiser's page with their private feed address.</summary>
@@ -50,7 +51,7 @@ public sealed class CalendarFeedsController(AppDbContext db, TimeProvider clock,
     public async Task<IActionResult> Index()
     {
         var user = await CurrentUserAsync();
-        return View(user?.CalendarFeedToken is { } token ? new Uri($"{Request.Scheme}://{Request.Host}/calendar/private/{token}.ics") : null);
+        return View(user?.CalendarFeedToken is { } token ? new Uri(links.PrivateFeed(token)) : null);
     }
 
     /// <summary>A new secret address; the old one stops working (e.g. after it was shared by mistake).</summary>
@@ -70,8 +71,6 @@ public sealed class CalendarFeedsController(AppDbContext db, TimeProvider clock,
         var id = User.FindFirstValue(ClaimTypes.NameIdentifier);
         return db.Users.SingleOrDefaultAsync(u => u.Id == id);
     }
-
-    private Uri PublicPage(Event e) => new($"{Request.Scheme}://{Request.Host}/kommun/{e.Municipality.Slug}/{StockholmTime.FromUtc(e.StartsAtUtc).Year}");
 
     private FileContentResult Feed(List<Event> events, Func<Event, Uri> pageOf, string name)
     {

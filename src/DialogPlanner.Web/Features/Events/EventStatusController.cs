@@ -2,7 +2,6 @@ using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Municipalities;
-using DialogPlanner.Web.Mail;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +14,7 @@ namespace DialogPlanner.Web.Features.Events;
 [Authorize(Policy = IdentitySetup.OrganiserPolicy)]
 [Route("events/{id:int}")]
 public sealed class EventStatusController(
-    AppDbContext db, MunicipalityScope scope, TimeProvider clock, IValidator<HeldForm> validator, InvitationSender sender, PublicAddress address,
+    AppDbContext db, MunicipalityScope scope, TimeProvider clock, IValidator<HeldForm> validator, InvitationSender sender,
     IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpPost("cancel")]
@@ -28,7 +27,7 @@ public sealed class EventStatusController(
             // A cancellation is a change calendars must see: it needs a higher SEQUENCE.
             if (e.Status == EventStatus.Scheduled) e.CalendarSequence++;
             e.Status = EventStatus.Cancelled;
-            sender.QueueChanges(db, e, address.BaseUrl);
+            sender.QueueChanges(e);
             await db.SaveChangesAsync();
             TempData["Message"] = t["Händelsen är inställd."].Value;
         }

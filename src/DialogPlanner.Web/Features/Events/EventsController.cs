@@ -2,7 +2,6 @@ using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Municipalities;
-using DialogPlanner.Web.Mail;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +13,7 @@ namespace DialogPlanner.Web.Features.Events;
 [Authorize(Policy = IdentitySetup.OrganiserPolicy)]
 [Route("events")]
 public sealed class EventsController(
-    AppDbContext db, MunicipalityScope scope, TimeProvider clock, IValidator<EventForm> validator, InvitationSender sender, PublicAddress address,
+    AppDbContext db, MunicipalityScope scope, TimeProvider clock, IValidator<EventForm> validator, InvitationSender sender,
     IStringLocalizer<SharedResource> t) : Controller
 {
     /// <summary>The events of the user's municipalities, optionally those counted toward one pledge or in one status.</summary>
@@ -110,7 +109,7 @@ public sealed class EventsController(
         // Calendars ignore an update whose SEQUENCE did not go up; a draft was never sent, so it starts at 0.
         if (form.ApplyTo(e) && !wasDraft) e.CalendarSequence++;
         if (wasDraft && !form.AsDraft) e.Status = EventStatus.Scheduled;
-        var queued = sender.QueueChanges(db, e, address.BaseUrl);
+        var queued = sender.QueueChanges(e);
         try
         {
             await db.SaveChangesAsync();

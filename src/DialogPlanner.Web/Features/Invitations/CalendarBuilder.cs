@@ -16,7 +16,7 @@ public sealed record CalendarPerson(string Email, string? Name = null);
 
 /// <summary>
 /// Writes the iMIP calendar (RFC 5545/5546) of one event for one METHOD, following
-/// /work/shared/ICALENDAR.md: calendar clients only accept, update and cancel what follows those rules.
+/// docs/icalendar-rules.md (rules 1–11): calendar clients only accept, update and cancel what follows those rules.
 /// </summary>
 public static class CalendarBuilder
 {

@@ -14,8 +14,8 @@ public sealed record CalendarReplyReading(CalendarReply? Reply, SetAsideReason P
 
 /// <summary>
 /// Finds the iMIP REPLY (RFC 6047) in a message: a text/calendar part in the alternative body, an .ics
-/// attachment, or the whole message. The mailbox takes mail from anyone, so every part may be garbage:
-/// nothing here throws, a message that cannot be read says why.
+/// attachment, or the whole message (what a REPLY must hold: rule 12 of docs/icalendar-rules.md). The mailbox
+/// takes mail from anyone, so every part may be garbage: nothing here throws, a message that cannot be read says why.
 /// </summary>
 public static class CalendarReplyReader
 {

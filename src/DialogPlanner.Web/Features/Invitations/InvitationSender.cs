@@ -1,4 +1,3 @@
-using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Mail;
 using Microsoft.Extensions.Options;
@@ -10,13 +9,13 @@ namespace DialogPlanner.Web.Features.Invitations;
 /// still needs. It only adds outbox rows: the caller's SaveChanges commits them with the change.
 /// Invitation.SentSequence records what each invitee has: -1 means no live calendar entry from us.
 /// </summary>
-public sealed class InvitationSender(Outbox outbox, InvitationMail mail, IOptions<MailSettings> settings, TimeProvider clock)
+public sealed class InvitationSender(Outbox outbox, InvitationMail mail, Links links, IOptions<MailSettings> settings, TimeProvider clock)
 {
-    public int QueueChanges(AppDbContext db, Event e, string baseUrl)
+    /// <returns>How many messages were queued.</returns>
+    public int QueueChanges(Event e)
     {
         if (e.Status is EventStatus.Draft or EventStatus.Held) return 0;
-        var sender = settings.Value.Sender();
-        var organizer = new CalendarPerson(sender.Address, sender.Name);
+        var organizer = Organizer();
         var now = clock.GetUtcNow().UtcDateTime;
         var queued = 0;
         foreach (var invitation in e.Invitations)
@@ -26,14 +25,14 @@ public sealed class InvitationSender(Outbox outbox, InvitationMail mail, IOption
             {
                 // Someone taken off a list that goes ahead gets a CANCEL of their own, above what they hold.
                 var version = e.Status == EventStatus.Cancelled ? e : WithSequence(e, Math.Max(e.CalendarSequence, invitation.SentSequence) + 1);
-                Queue(db, version, invitation, InvitationKind.Cancellation, organizer, baseUrl, now);
+                Queue(version, invitation, InvitationKind.Cancellation, organizer, now);
                 invitation.SentSequence = -1;
                 queued++;
             }
             else if (!gone && invitation.SentSequence < e.CalendarSequence)
             {
                 var kind = invitation.SentSequence < 0 ? InvitationKind.Invitation : InvitationKind.Update;
-                Queue(db, e, invitation, kind, organizer, baseUrl, now);
+                Queue(e, invitation, kind, organizer, now);
                 invitation.SentSequence = e.CalendarSequence;
                 queued++;
             }
@@ -45,19 +44,20 @@ public sealed class InvitationSender(Outbox outbox, InvitationMail mail, IOption
     /// Queues the reminder to one invitee: text and answer links only. A calendar part would have to be a
     /// REQUEST at the same SEQUENCE, which calendars treat as an update of the meeting.
     /// </summary>
-    public void QueueReminder(AppDbContext db, Event e, Invitation invitation, string baseUrl)
+    public void QueueReminder(Event e, Invitation invitation) =>
+        Queue(e, invitation, InvitationKind.Reminder, Organizer(), clock.GetUtcNow().UtcDateTime);
+
+    private CalendarPerson Organizer()
     {
         var sender = settings.Value.Sender();
-        Queue(db, e, invitation, InvitationKind.Reminder, new CalendarPerson(sender.Address, sender.Name), baseUrl, clock.GetUtcNow().UtcDateTime);
+        return new CalendarPerson(sender.Address, sender.Name);
     }
 
-    private void Queue(AppDbContext db, Event e, Invitation invitation, InvitationKind kind, CalendarPerson organizer, string baseUrl, DateTime now)
+    private void Queue(Event e, Invitation invitation, InvitationKind kind, CalendarPerson organizer, DateTime now)
     {
-        var eventUrl = e.IsPublic
-            ? $"{baseUrl}/kommun/{e.Municipality.Slug}/{StockholmTime.FromUtc(e.StartsAtUtc).Year}"
-            : $"{baseUrl}/rsvp/{invitation.Token}";
-        var message = mail.Build(new InvitationMailRequest(e, invitation, kind, organizer, baseUrl, eventUrl, now));
-        outbox.Enqueue(db, message, kind.ToString().ToLowerInvariant(), invitation.Id == 0 ? null : invitation.Id);
+        var eventUrl = e.IsPublic ? links.PublicEvent(e) : links.Rsvp(invitation.Token);
+        var message = mail.Build(new InvitationMailRequest(e, invitation, kind, organizer, eventUrl, now));
+        outbox.Enqueue(message, kind.ToString().ToLowerInvariant(), invitation.Id == 0 ? null : invitation.Id);
     }
 
     private static Event WithSequence(Event e, int sequence) => new()

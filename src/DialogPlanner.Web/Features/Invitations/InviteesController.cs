@@ -15,7 +15,7 @@ namespace DialogPlanner.Web.Features.Invitations;
 [Authorize(Policy = IdentitySetup.OrganiserPolicy)]
 [Route("events/{id:int}/invitees")]
 public sealed class InviteesController(
-    AppDbContext db, MunicipalityScope scope, TimeProvider clock, RsvpRecorder recorder, InvitationSender sender, PublicAddress address, Outbox outbox,
+    AppDbContext db, MunicipalityScope scope, TimeProvider clock, RsvpRecorder recorder, InvitationSender sender, Outbox outbox,
     IValidator<AddInviteesForm> validator, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
@@ -58,11 +58,8 @@ public sealed class InviteesController(
             var contact = knownByEmail.GetValueOrDefault(EmailAddress.Normalize(f.Email));
             if (e.Invite(f.Email, contact?.Name ?? f.Name, contact)) added++;
         }
-        // Saved first so each outbox row can name its invitation; a crash in between is mended by
-        // the next change, since the sender queues whatever an invitee still lacks.
-        await db.SaveChangesAsync();
-        sender.QueueChanges(db, e, address.BaseUrl);
-        await db.SaveChangesAsync();
+        // The invitations are saved first so that each outbox row can name its invitation; one transaction.
+        await outbox.SaveWithMailAsync(() => sender.QueueChanges(e));
         TempData["Message"] = t["{0} inbjudna har lagts till.", added].Value;
         return RedirectToAction(nameof(Index), new { id });
     }
@@ -74,7 +71,7 @@ public sealed class InviteesController(
         var invitation = e?.Invitations.SingleOrDefault(i => i.Id == invitationId && i.RemovedAtUtc is null);
         if (invitation is null) return NotFound();
         invitation.RemovedAtUtc = clock.GetUtcNow().UtcDateTime;
-        sender.QueueChanges(db, e!, address.BaseUrl);
+        sender.QueueChanges(e!);
         await db.SaveChangesAsync();
         TempData["Message"] = t["{0} är inte längre inbjuden.", invitation.Name ?? invitation.Email].Value;
         return RedirectToAction(nameof(Index), new { id });
@@ -105,7 +102,7 @@ public sealed class InviteesController(
             TempData["Message"] = t["Det senaste e-postmeddelandet till {0} har inte misslyckats; inget skickas om.", invitation.Name ?? invitation.Email].Value;
             return RedirectToAction(nameof(Index), new { id });
         }
-        outbox.Retry(db, latest);
+        outbox.Retry(latest);
         await db.SaveChangesAsync();
         TempData["Message"] = t["E-postmeddelandet till {0} ligger i kö igen.", invitation.Name ?? invitation.Email].Value;
         return RedirectToAction(nameof(Index), new { id });

@@ -12,7 +12,7 @@ namespace DialogPlanner.Web.Features.Invitations;
 /// none: they have just been told.
 /// </summary>
 public sealed class ReminderQueue(
-    AppDbContext db, InvitationSender sender, OutboxSignal signal, IOptions<MailSettings> options, TimeProvider clock, PublicAddress address)
+    AppDbContext db, InvitationSender sender, OutboxSignal signal, IOptions<MailSettings> options, TimeProvider clock)
 {
     private static readonly string InvitationKindName = InvitationKind.Invitation.ToString().ToLowerInvariant();
 
@@ -39,7 +39,6 @@ public sealed class ReminderQueue(
         var due = candidates.Where(c => !invitedAt.TryGetValue(c.Invitation.Id, out var at) || at <= c.Event.StartsAtUtc.AddDays(-days)).ToList();
         if (due.Count == 0) return 0;
 
-        var baseUrl = address.BaseUrl;
         var queued = 0;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
@@ -51,7 +50,7 @@ public sealed class ReminderQueue(
                         && (i.Rsvp == RsvpStatus.Accepted || i.Rsvp == RsvpStatus.NeedsAction))
                     .ExecuteUpdateAsync(s => s.SetProperty(i => i.ReminderQueuedAtUtc, now), ct);
                 if (claimed == 0) continue;
-                sender.QueueReminder(db, e, invitation, baseUrl);
+                sender.QueueReminder(e, invitation);
                 queued++;
             }
             await db.SaveChangesAsync(ct);

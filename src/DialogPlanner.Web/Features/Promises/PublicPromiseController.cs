@@ -1,6 +1,7 @@
 using System.Text;
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Events;
+using DialogPlanner.Web.Mail;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace DialogPlanner.Web.Features.Promises;
 /// </summary>
 [AllowAnonymous]
 [Route("kommun/{slug}")]
-public sealed class PublicPromiseController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+public sealed class PublicPromiseController(AppDbContext db, Links links, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
     /// <summary>The address to link to year after year: it always leads to the newest published promise.</summary>
     [HttpGet("")]
@@ -51,7 +52,7 @@ public sealed class PublicPromiseController(AppDbContext db, TimeProvider clock,
                         && e.Status != EventStatus.Draft && e.Status != EventStatus.Cancelled)
             .SingleOrDefaultAsync();
         if (meeting is null) return NotFound();
-        var page = new Uri(Url.Action(nameof(Latest), null, new { slug = normalised }, Request.Scheme)!);
+        var page = new Uri(links.PublicPromise(normalised));
         var ics = PublishedCalendar.Serialize([meeting], _ => page, clock.GetUtcNow().UtcDateTime, t);
         return File(Encoding.UTF8.GetBytes(ics), PublishedCalendar.ContentType, $"{normalised}-{eventId}.ics");
     }

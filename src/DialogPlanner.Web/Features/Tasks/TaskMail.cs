@@ -1,9 +1,8 @@
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
-using DialogPlanner.Web.Features.Invitations;
+using DialogPlanner.Web.Features.Organisations;
 using DialogPlanner.Web.Mail;
 using Microsoft.EntityFrameworkCore;
-using MimeKit;
 
 namespace DialogPlanner.Web.Features.Tasks;
 
@@ -12,53 +11,35 @@ namespace DialogPlanner.Web.Features.Tasks;
 /// They go to the organisation's task owners, or to its own address when it has none, and hold what
 /// the task needs (what, where, by when, a link) and nobody's personal data: no reporter, no participant.
 /// </summary>
-public sealed class TaskMail(EmailTemplates templates, Outbox outbox)
+public sealed class TaskMail(AppDbContext db, EmailTemplates templates, Outbox outbox, Links links)
 {
     public const string Assigned = "task-assigned";
     public const string Overdue = "task-overdue";
 
     private sealed record Recipient(string Email, string? Name, MailLanguage Language);
 
-    /// <summary>Adds one message per recipient to <paramref name="db"/> without saving; returns how many.</summary>
+    /// <summary>Adds one message per recipient to the outbox without saving; returns how many.</summary>
     /// <param name="task">Saved (it needs its id for the link), with its findings loaded.</param>
-    public async Task<int> QueueAsync(AppDbContext db, FollowUpTask task, string kind, string baseUrl, CancellationToken ct = default)
+    /// <param name="kind"><see cref="Assigned"/> or <see cref="Overdue"/>.</param>
+    public async Task<int> QueueAsync(FollowUpTask task, string kind, CancellationToken ct = default)
     {
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == task.ResponsibleOrganisationId, ct);
-        var recipients = await RecipientsAsync(db, organisation, ct);
+        var recipients = await RecipientsAsync(organisation, ct);
         if (recipients.Count == 0) return 0;
         var walkIds = task.Findings.Select(f => f.EventId).Distinct().ToList();
         var walks = await db.Events.AsNoTracking().Where(e => walkIds.Contains(e.Id)).OrderBy(e => e.StartsAtUtc).ToListAsync(ct);
         var municipality = await db.Municipalities.AsNoTracking().Where(m => m.Id == task.MunicipalityId).Select(m => m.Name).SingleAsync(ct);
         foreach (var recipient in recipients)
         {
-            var t = recipient.Language;
-            var model = new Dictionary<string, object?>
-            {
-                ["title"] = task.Title,
-                ["description_lines"] = Lines(task.Description),
-                ["organisation"] = organisation.Name,
-                ["municipality"] = municipality,
-                ["due_date"] = t.Date(task.DueDate),
-                ["priority"] = t[EnumTexts.Of(task.Priority)].Value,
-                ["status"] = t[EnumTexts.Of(task.Status)].Value,
-                ["task_url"] = $"{baseUrl}/tasks/{task.Id}",
-                ["recipient_name"] = recipient.Name ?? "",
-                ["walks"] = walks.Select(w => $"{w.Title}, {StockholmTime.FromUtc(w.StartsAtUtc).ToString("d MMMM yyyy", t.Culture)}").ToList(),
-                ["findings"] = task.Findings.OrderBy(f => f.Id).Select(f => new Dictionary<string, object?>
-                {
-                    ["category"] = t[EnumTexts.Of(f.Category)].Value,
-                    ["description"] = f.Description,
-                    ["place"] = f.Place ?? "",
-                }).ToList(),
-            };
-            var texts = templates.Render(t.Code, kind, model);
-            outbox.Enqueue(db, Message(recipient.Email, recipient.Name, texts), kind);
+            var model = TaskEmailModel.Create(task, organisation.Name, municipality, walks, recipient.Name, links.Task(task.Id), recipient.Language);
+            var texts = templates.Render(recipient.Language, kind, model);
+            outbox.Enqueue(texts.Message(recipient.Email, recipient.Name), kind);
         }
         return recipients.Count;
     }
 
     /// <summary>The organisation's task owners; its own address only when it has none, so nobody gets the mail twice.</summary>
-    private static async Task<List<Recipient>> RecipientsAsync(AppDbContext db, Organisations.Organisation organisation, CancellationToken ct)
+    private async Task<List<Recipient>> RecipientsAsync(Organisation organisation, CancellationToken ct)
     {
         var owners = await (
             from user in db.Users
@@ -78,17 +59,5 @@ public sealed class TaskMail(EmailTemplates templates, Outbox outbox)
         return owners.Count > 0
             ? owners.Select(o => new Recipient(o.Email, o.DisplayName, MailLanguage.Of(LanguageOf(o.Email)))).ToList()
             : [new Recipient(addresses[0], organisation.Name, MailLanguage.Of(LanguageOf(addresses[0])))];
-    }
-
-    public static List<string> Lines(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? [] : text.ReplaceLineEndings("\n").Trim().Split('\n').ToList();
-
-    public static MimeMessage Message(string email, string? name, RenderedEmail texts)
-    {
-        var message = new MimeMessage();
-        message.To.Add(new MailboxAddress(name, email));
-        message.Subject = texts.Subject;
-        message.Body = texts.Alternative();
-        return message;
     }
 }

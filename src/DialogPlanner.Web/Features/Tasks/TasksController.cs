@@ -2,7 +2,6 @@ using System.Security.Claims;
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Walks;
-using DialogPlanner.Web.Mail;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +14,7 @@ namespace DialogPlanner.Web.Features.Tasks;
 [Authorize(Policy = IdentitySetup.TaskPolicy)]
 [Route("tasks")]
 public sealed class TasksController(
-    AppDbContext db, TaskAccess access, PhotoStore photos, TimeProvider clock, TaskMail mail, WalkFeedback feedback, PublicAddress address,
+    AppDbContext db, TaskAccess access, PhotoStore photos, TimeProvider clock, TaskMail mail, WalkFeedback feedback,
     IValidator<TaskUpdateForm> validator, IStringLocalizer<SharedResource> t) : Controller
 {
     /// <summary>Open tasks by due date with the overdue ones first, then the closed ones.</summary>
@@ -65,7 +64,7 @@ public sealed class TasksController(
         var wasAssigned = task.Status == TaskStatus.Assigned;
         task.ChangeStatus(form.Status, form.Note, TaskActor.Of(User), clock.GetUtcNow().UtcDateTime);
         // Set (back) to Assigned: the organisation's owners hear of it in the same save.
-        if (form.Status == TaskStatus.Assigned && !wasAssigned) await mail.QueueAsync(db, task, TaskMail.Assigned, address.BaseUrl);
+        if (form.Status == TaskStatus.Assigned && !wasAssigned) await mail.QueueAsync(task, TaskMail.Assigned);
         try
         {
             await db.SaveChangesAsync();
@@ -77,7 +76,7 @@ public sealed class TasksController(
         }
         // The last task of a walk closed: its participants get their feedback now.
         if (task.IsClosed)
-            await feedback.SendIfDueAsync(db, task.Findings.Select(f => f.EventId), StockholmTime.Today(clock), address.BaseUrl);
+            await feedback.SendIfDueAsync(task.Findings.Select(f => f.EventId), StockholmTime.Today(clock));
         TempData["Message"] = t["Åtgärden har uppdaterats."].Value;
         return RedirectToAction(nameof(Show), new { id });
     }
@@ -98,7 +97,7 @@ public sealed class TasksController(
         }
         db.Entry(task).Property(x => x.Version).OriginalValue = version;
         task.MoveTo(target, t["Flyttad till {0}.", target.Name], TaskActor.Of(User), clock.GetUtcNow().UtcDateTime);
-        var told = await mail.QueueAsync(db, task, TaskMail.Assigned, address.BaseUrl);
+        var told = await mail.QueueAsync(task, TaskMail.Assigned);
         try
         {
             await db.SaveChangesAsync();

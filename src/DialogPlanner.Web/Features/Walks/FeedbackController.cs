@@ -2,7 +2,6 @@ using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Features.Municipalities;
-using DialogPlanner.Web.Mail;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +13,7 @@ namespace DialogPlanner.Web.Features.Walks;
 [Authorize(Policy = IdentitySetup.OrganiserPolicy)]
 [Route("walks/{id:int}/feedback")]
 public sealed class FeedbackController(
-    AppDbContext db, MunicipalityScope scope, WalkFeedback feedback, PublicAddress address, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+    AppDbContext db, MunicipalityScope scope, WalkFeedback feedback, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpPost("date")]
     public async Task<IActionResult> SetDate(int id, string? feedbackDate)
@@ -42,7 +41,7 @@ public sealed class FeedbackController(
     public async Task<IActionResult> Send(int id)
     {
         if (await FindAsync(id) is null) return NotFound();
-        var (outcome, recipients) = await feedback.SendAsync(db, id, address.BaseUrl);
+        var (outcome, recipients) = await feedback.SendAsync(id);
         return Back(id, outcome switch
         {
             FeedbackOutcome.Sent => t["Återkopplingen har skickats till {0} deltagare.", recipients],

@@ -1,7 +1,6 @@
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Municipalities;
-using DialogPlanner.Web.Mail;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +12,7 @@ namespace DialogPlanner.Web.Features.Walks;
 [Authorize(Policy = IdentitySetup.OrganiserPolicy)]
 [Route("walks/{id:int}/protocol")]
 public sealed class ProtocolController(
-    AppDbContext db, MunicipalityScope scope, TimeProvider clock, WalkFeedback feedback, PublicAddress address, IStringLocalizer<SharedResource> t) : Controller
+    AppDbContext db, MunicipalityScope scope, TimeProvider clock, WalkFeedback feedback, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Show(int id)
@@ -40,7 +39,7 @@ public sealed class ProtocolController(
         await db.SaveChangesAsync();
         TempData["Message"] = (publish ? t["Protokollet är publicerat."] : t["Protokollet är inte längre publicerat."]).Value;
         // Feedback that was due but waited for a protocol to link to goes out now.
-        if (publish && await feedback.SendIfDueAsync(db, [id], StockholmTime.Today(clock), address.BaseUrl) > 0)
+        if (publish && await feedback.SendIfDueAsync([id], StockholmTime.Today(clock)) > 0)
             TempData["Message"] = t["Protokollet är publicerat och återkopplingen har skickats till deltagarna."].Value;
         return RedirectToAction(nameof(Show), new { id });
     }

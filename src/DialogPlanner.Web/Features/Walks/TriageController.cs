@@ -18,7 +18,7 @@ namespace DialogPlanner.Web.Features.Walks;
 [Authorize(Policy = IdentitySetup.OrganiserPolicy)]
 [Route("walks/{id:int}/triage")]
 public sealed class TriageController(
-    AppDbContext db, MunicipalityScope scope, TimeProvider clock, IConfiguration config, TaskMail mail, WalkFeedback feedback, PublicAddress address, OutboxSignal signal,
+    AppDbContext db, MunicipalityScope scope, TimeProvider clock, IConfiguration config, TaskMail mail, WalkFeedback feedback, Outbox outbox,
     IValidator<NewTaskForm> validator, IStringLocalizer<SharedResource> t) : Controller
 {
     /// <summary>The task form for the chosen findings, with the responsible body and due date filled in from the settings.</summary>
@@ -62,17 +62,10 @@ public sealed class TriageController(
         foreach (var f in findings) f.Triage = FindingTriage.Tasked;
         db.FollowUpTasks.Add(task);
         // The mail links to the task, so it needs the id: one transaction keeps task and mail together.
-        await using (var transaction = await db.Database.BeginTransactionAsync())
-        {
-            await db.SaveChangesAsync();
-            var told = await mail.QueueAsync(db, task, TaskMail.Assigned, address.BaseUrl);
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-            TempData["Message"] = (told == 0
-                ? t["Åtgärden har skapats, men ingen i organisationen kan få e-post om den: lägg till en åtgärdsägare eller organisationens e-post."]
-                : t["Åtgärden har skapats och tilldelats."]).Value;
-        }
-        signal.Wake();
+        var told = await outbox.SaveWithMailAsync(() => mail.QueueAsync(task, TaskMail.Assigned));
+        TempData["Message"] = (told == 0
+            ? t["Åtgärden har skapats, men ingen i organisationen kan få e-post om den: lägg till en åtgärdsägare eller organisationens e-post."]
+            : t["Åtgärden har skapats och tilldelats."]).Value;
         return RedirectToAction("Show", "Walks", new { id });
     }
 
@@ -92,7 +85,7 @@ public sealed class TriageController(
             finding.NoActionReason = reason.Trim()[..Math.Min(reason.Trim().Length, 1000)];
             await db.SaveChangesAsync();
             // That may have been the last finding waiting: then the participants get their feedback.
-            await feedback.SendIfDueAsync(db, [id], StockholmTime.Today(clock), address.BaseUrl);
+            await feedback.SendIfDueAsync([id], StockholmTime.Today(clock));
         }
         return RedirectToAction("Show", "Walks", new { id });
     }

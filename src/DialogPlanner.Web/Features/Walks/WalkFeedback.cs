@@ -1,6 +1,5 @@
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Invitations;
-using DialogPlanner.Web.Features.Tasks;
 using DialogPlanner.Web.Mail;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,12 +22,12 @@ public enum FeedbackOutcome
 /// the statuses of the task board. Sent once per walk (Event.FeedbackSentAtUtc, guarded by the
 /// walk's version), and only with a published protocol to link to.
 /// </summary>
-public sealed class WalkFeedback(EmailTemplates templates, Outbox outbox, TimeProvider clock, ILogger<WalkFeedback> log)
+public sealed class WalkFeedback(AppDbContext db, EmailTemplates templates, Outbox outbox, Links links, TimeProvider clock, ILogger<WalkFeedback> log)
 {
     public const string Kind = "walk-feedback";
 
     /// <summary>Queues the feedback and saves, unless it went out before or the protocol is not published.</summary>
-    public async Task<(FeedbackOutcome Outcome, int Recipients)> SendAsync(AppDbContext db, int walkId, string baseUrl, CancellationToken ct = default)
+    public async Task<(FeedbackOutcome Outcome, int Recipients)> SendAsync(int walkId, CancellationToken ct = default)
     {
         var walk = await db.Events.SingleOrDefaultAsync(e => e.Id == walkId, ct);
         if (walk is null) return (FeedbackOutcome.NotFound, 0);
@@ -36,12 +35,13 @@ public sealed class WalkFeedback(EmailTemplates templates, Outbox outbox, TimePr
         if (walk.ProtocolPublishedAtUtc is null) return (FeedbackOutcome.NotPublished, 0);
         var protocol = await WalkProtocol.LoadAsync(db, walkId, ct);
         if (protocol is null) return (FeedbackOutcome.NotFound, 0);
-        var recipients = await RecipientsAsync(db, walkId, ct);
-        var protocolUrl = $"{baseUrl}/kommun/{protocol.Walk.Municipality.Slug}/vandringar/{walkId}";
+        var recipients = await RecipientsAsync(walkId, ct);
+        var protocolUrl = links.Protocol(protocol.Walk);
         foreach (var invitation in recipients)
         {
-            var texts = templates.Render(MailLanguage.Of(invitation.Language).Code, Kind, Model(protocol, invitation, protocolUrl));
-            outbox.Enqueue(db, TaskMail.Message(invitation.Email, invitation.Name, texts), Kind, invitation.Id);
+            var t = MailLanguage.Of(invitation.Language);
+            var texts = templates.Render(t, Kind, WalkFeedbackEmailModel.Create(protocol, invitation, protocolUrl, t));
+            outbox.Enqueue(texts.Message(invitation.Email, invitation.Name), Kind, invitation.Id);
         }
         walk.FeedbackSentAtUtc = clock.GetUtcNow().UtcDateTime;
         try
@@ -62,7 +62,7 @@ public sealed class WalkFeedback(EmailTemplates templates, Outbox outbox, TimePr
     /// trigger), or the organiser's date reached. Walks whose protocol is unpublished keep waiting.
     /// </summary>
     /// <returns>How many walks' feedback went out.</returns>
-    public async Task<int> SendIfDueAsync(AppDbContext db, IEnumerable<int> walkIds, DateOnly today, string baseUrl, CancellationToken ct = default)
+    public async Task<int> SendIfDueAsync(IEnumerable<int> walkIds, DateOnly today, CancellationToken ct = default)
     {
         var sent = 0;
         foreach (var walkId in walkIds.Distinct())
@@ -70,7 +70,7 @@ public sealed class WalkFeedback(EmailTemplates templates, Outbox outbox, TimePr
             var protocol = await WalkProtocol.LoadAsync(db, walkId, ct);
             if (protocol is not { Walk.FeedbackSentAtUtc: null, Walk.ProtocolPublishedAtUtc: not null }) continue;
             if (protocol.Walk.FeedbackDate <= today || IsComplete(protocol))
-                if ((await SendAsync(db, walkId, baseUrl, ct)).Outcome == FeedbackOutcome.Sent) sent++;
+                if ((await SendAsync(walkId, ct)).Outcome == FeedbackOutcome.Sent) sent++;
         }
         return sent;
     }
@@ -79,13 +79,13 @@ public sealed class WalkFeedback(EmailTemplates templates, Outbox outbox, TimePr
     /// The background round over every walk still waiting: the chosen date may have come, or a walk became
     /// complete without the request that completed it getting to send (a conflict, or a crash between saves).
     /// </summary>
-    public async Task<int> SendDueAsync(AppDbContext db, DateOnly today, string baseUrl, CancellationToken ct = default)
+    public async Task<int> SendDueAsync(DateOnly today, CancellationToken ct = default)
     {
         var waiting = await db.Events.AsNoTracking()
             .Where(e => e.FeedbackSentAtUtc == null && e.ProtocolPublishedAtUtc != null
                 && (e.FeedbackDate != null || db.Findings.Any(f => f.EventId == e.Id)))
             .OrderBy(e => e.Id).Select(e => e.Id).ToListAsync(ct);
-        return await SendIfDueAsync(db, waiting, today, baseUrl, ct);
+        return await SendIfDueAsync(waiting, today, ct);
     }
 
     /// <summary>Every task of the walk closed and no finding left untriaged; a walk without findings has nothing to report.</summary>
@@ -95,38 +95,12 @@ public sealed class WalkFeedback(EmailTemplates templates, Outbox outbox, TimePr
     /// The walk's invitees who were not taken off the list and did not decline, and anyone who reported
     /// a finding through their invitation; one mail per address.
     /// </summary>
-    private static async Task<List<Invitation>> RecipientsAsync(AppDbContext db, int walkId, CancellationToken ct)
+    private async Task<List<Invitation>> RecipientsAsync(int walkId, CancellationToken ct)
     {
         var invitations = await db.Invitations.AsNoTracking().Include(i => i.Contact)
             .Where(i => i.EventId == walkId && ((i.RemovedAtUtc == null && i.Rsvp != RsvpStatus.Declined)
                 || db.Findings.Any(f => f.ReportedByInvitationId == i.Id)))
             .OrderBy(i => i.Id).ToListAsync(ct);
         return invitations.DistinctBy(i => i.NormalizedEmail).ToList();
-    }
-
-    private static Dictionary<string, object?> Model(WalkProtocol protocol, Invitation invitation, string protocolUrl)
-    {
-        var t = MailLanguage.Of(invitation.Language);
-        var walk = protocol.Walk;
-        return new()
-        {
-            ["title"] = walk.Title,
-            ["municipality"] = walk.Municipality.Name,
-            ["when"] = StockholmTime.FromUtc(walk.StartsAtUtc).ToString("dddd d MMMM yyyy", t.Culture),
-            ["location"] = walk.Location,
-            ["recipient_name"] = invitation.Name ?? invitation.Contact?.Name ?? "",
-            ["protocol_url"] = protocolUrl,
-            ["items"] = protocol.Items.Select((item, index) => new Dictionary<string, object?>
-            {
-                ["number"] = index + 1,
-                ["category"] = t[EnumTexts.Of(item.Finding.Category)].Value,
-                ["description"] = item.Finding.Description,
-                ["place"] = item.Finding.Place ?? "",
-                ["action"] = item.Task is { } task ? $"{task.Title} ({task.ResponsibleOrganisation.Name})" : "",
-                ["status"] = ProtocolCsv.StatusText(item, t),
-                ["result"] = item.Task?.Resolution ?? item.Finding.NoActionReason ?? "",
-                ["reported_by_you"] = item.Finding.ReportedByInvitationId == invitation.Id,
-            }).ToList(),
-        };
     }
 }

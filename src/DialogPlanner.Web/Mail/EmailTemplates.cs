@@ -1,30 +1,24 @@
 using System.Collections.Concurrent;
+using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
 
-namespace DialogPlanner.Web.Features.Invitations;
+namespace DialogPlanner.Web.Mail;
 
-/// <summary>The three texts of one e-mail, rendered from the templates.</summary>
-public sealed record RenderedEmail(string Subject, string Text, string Html)
-{
-    /// <summary>The plain and HTML bodies as one multipart/alternative, quoted-printable UTF-8.</summary>
-    public MimeKit.Multipart Alternative() => new("alternative") { Part("plain", Text), Part("html", Html) };
-
-    private static MimeKit.TextPart Part(string subtype, string text)
-    {
-        var part = new MimeKit.TextPart(subtype) { ContentTransferEncoding = MimeKit.ContentEncoding.QuotedPrintable };
-        part.SetText(System.Text.Encoding.UTF8, text);
-        return part;
-    }
-}
+/// <summary>
+/// The model of one kind of e-mail: a record whose properties are the values its templates use, by their
+/// snake_case names (<c>AcceptUrl</c> is <c>{{ accept_url }}</c>). templates/email/README.md lists them for organisers.
+/// </summary>
+public interface IEmailModel;
 
 /// <summary>
 /// The Liquid e-mail templates under <c>templates/email/{sv|en}/</c>: <c>{kind}.subject</c>,
 /// <c>{kind}.txt</c> and <c>{kind}.html</c>. They are files, so organisers can change the wording
 /// without a new release; a parsed template is kept until its file changes.
 /// </summary>
-public sealed class EmailTemplates(string folder)
+/// <param name="strict">A name the model lacks is an error instead of an empty text (for tests of the templates).</param>
+public sealed class EmailTemplates(string folder, bool strict = false)
 {
     public const string ConfigurationKey = "Email:TemplatesPath";
     private const string RelativeFolder = "templates/email";
@@ -32,6 +26,9 @@ public sealed class EmailTemplates(string folder)
     // Keep å, ä, ö and emoji as themselves; markup characters are still encoded.
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
     private static readonly FluidParser Parser = new();
+    private static readonly MemberAccessStrategy Members = ModelMembers();
+    private static readonly TemplateOptions Lenient = new() { MemberAccessStrategy = Members };
+    private static readonly TemplateOptions Strict = new() { MemberAccessStrategy = Members, StrictVariables = true };
     private readonly ConcurrentDictionary<string, (DateTime WrittenAtUtc, IFluidTemplate Template)> cache = new();
 
     public string Folder { get; } = folder;
@@ -53,25 +50,18 @@ public sealed class EmailTemplates(string folder)
         return besideBinaries; // missing: the first render names it
     }
 
-    /// <param name="language">"sv" or "en"; anything else gets Swedish.</param>
-    /// <param name="name">The kind of e-mail, e.g. "invitation".</param>
-    public RenderedEmail Render(string language, string name, IReadOnlyDictionary<string, object?> model)
+    /// <param name="kind">The kind of e-mail, e.g. "invitation": the templates' file name.</param>
+    public RenderedEmail Render(MailLanguage language, string kind, IEmailModel model)
     {
-        var prefix = Path.Combine(Folder, IsEnglish(language) ? "en" : "sv", name);
+        var prefix = Path.Combine(Folder, language.Code, kind);
         var subject = Render(prefix + ".subject", model, NullEncoder.Default);
         // A header holds one line; an organiser's stray line break must not end it.
         subject = string.Join(' ', subject.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         return new RenderedEmail(subject, Render(prefix + ".txt", model, NullEncoder.Default), Render(prefix + ".html", model, Html));
     }
 
-    public static bool IsEnglish(string language) => language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
-
-    private string Render(string path, IReadOnlyDictionary<string, object?> model, TextEncoder encoder)
-    {
-        var context = new TemplateContext();
-        foreach (var (key, value) in model) context.SetValue(key, value);
-        return Load(path).Render(context, encoder);
-    }
+    private string Render(string path, IEmailModel model, TextEncoder encoder) =>
+        Load(path).Render(new TemplateContext(model, strict ? Strict : Lenient), encoder);
 
     private IFluidTemplate Load(string path)
     {
@@ -83,5 +73,30 @@ public sealed class EmailTemplates(string folder)
             throw new InvalidOperationException($"E-mail template {path} has an error: {error}");
         cache[path] = (writtenAtUtc, template);
         return template;
+    }
+
+    /// <summary>
+    /// Fluid reads the members of registered types only: every model of this app, and the records it holds
+    /// (directly or in a list, such as the findings of a task mail), under their snake_case names.
+    /// </summary>
+    private static MemberAccessStrategy ModelMembers()
+    {
+        var members = new DefaultMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase };
+        var assembly = typeof(IEmailModel).Assembly;
+        var registered = new HashSet<Type>();
+        void Register(Type type)
+        {
+            if (type.Assembly != assembly || !type.IsClass || !registered.Add(type)) return;
+            members.Register(type);
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                var shown = property.PropertyType;
+                var listed = shown.GetInterfaces().Append(shown)
+                    .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
+                Register(listed?.GetGenericArguments()[0] ?? shown);
+            }
+        }
+        foreach (var model in assembly.GetTypes().Where(t => typeof(IEmailModel).IsAssignableFrom(t) && !t.IsInterface)) Register(model);
+        return members;
     }
 }

@@ -1,8 +1,10 @@
 using DialogPlanner.Tests.Infrastructure;
+using DialogPlanner.Tests.Invitations;
 using DialogPlanner.Web.Features.Invitations;
+using DialogPlanner.Web.Mail;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DialogPlanner.Tests.Invitations;
+namespace DialogPlanner.Tests.Mail;
 
 /// <summary>Organisers edit the e-mail templates as files; the app finds them and notices the edits.</summary>
 public sealed class EmailTemplatesTests : IDisposable
@@ -16,34 +18,34 @@ public sealed class EmailTemplatesTests : IDisposable
     {
         Write("sv/note.subject", "Första {{ title }}");
         var templates = new EmailTemplates(folder);
-        Assert.Equal("Första Möte", templates.Render("sv", "note", Model()).Subject);
-        Assert.Equal("Första Möte", templates.Render("sv", "note", Model()).Subject);
+        Assert.Equal("Första Möte", templates.Render(MailLanguage.Of("sv"), "note", Model()).Subject);
+        Assert.Equal("Första Möte", templates.Render(MailLanguage.Of("sv"), "note", Model()).Subject);
 
         Write("sv/note.subject", "Andra {{ title }}", File.GetLastWriteTimeUtc(Path.Combine(folder, "sv", "note.subject")).AddSeconds(2));
-        Assert.Equal("Andra Möte", templates.Render("sv", "note", Model()).Subject);
+        Assert.Equal("Andra Möte", templates.Render(MailLanguage.Of("sv"), "note", Model()).Subject);
     }
 
     [Fact]
     public void AnUnknownLanguage_GetsSwedish()
     {
         Write("sv/note.subject", "Svenska");
-        Assert.Equal("Svenska", new EmailTemplates(folder).Render("de", "note", Model()).Subject);
+        Assert.Equal("Svenska", new EmailTemplates(folder).Render(MailLanguage.Of("de"), "note", Model()).Subject);
     }
 
     [Fact]
     public void ASubjectOverSeveralLines_BecomesOneLine()
     {
         Write("sv/note.subject", "Inbjudan:\n{{ title }}\n");
-        Assert.Equal("Inbjudan: Möte", new EmailTemplates(folder).Render("sv", "note", Model()).Subject);
+        Assert.Equal("Inbjudan: Möte", new EmailTemplates(folder).Render(MailLanguage.Of("sv"), "note", Model()).Subject);
     }
 
     [Fact]
     public void AMissingOrBrokenTemplate_NamesTheFile()
     {
-        var missing = Assert.Throws<FileNotFoundException>(() => new EmailTemplates(folder).Render("sv", "note", Model()));
+        var missing = Assert.Throws<FileNotFoundException>(() => new EmailTemplates(folder).Render(MailLanguage.Of("sv"), "note", Model()));
         Assert.Contains(Path.Combine(folder, "sv", "note.subject"), missing.Message);
         Write("sv/note.subject", "{% if title %}ingen slut-tagg");
-        var broken = Assert.Throws<InvalidOperationException>(() => new EmailTemplates(folder).Render("sv", "note", Model()));
+        var broken = Assert.Throws<InvalidOperationException>(() => new EmailTemplates(folder).Render(MailLanguage.Of("sv"), "note", Model()));
         Assert.Contains("note.subject", broken.Message);
     }
 
@@ -54,7 +56,7 @@ public sealed class EmailTemplatesTests : IDisposable
         foreach (var language in new[] { "sv", "en" })
             foreach (var kind in Enum.GetNames<InvitationKind>())
             {
-                var rendered = templates.Render(language, kind.ToLowerInvariant(), Model());
+                var rendered = templates.Render(MailLanguage.Of(language), kind.ToLowerInvariant(), Model());
                 Assert.Contains("Möte", rendered.Subject);
                 Assert.Contains("Möte", rendered.Text);
                 Assert.Contains($"<html lang=\"{language}\">", rendered.Html);
@@ -82,7 +84,8 @@ public sealed class EmailTemplatesTests : IDisposable
         await using var app = await AppFactory.StartAsync("Sqlite");
         var templates = app.Services.GetRequiredService<EmailTemplates>();
         Assert.True(File.Exists(Path.Combine(templates.Folder, "sv", "invitation.html")));
-        Assert.NotNull(app.Services.GetRequiredService<InvitationMail>().Build(Sample.Request(InvitationKind.Invitation)));
+        using var scope = app.Services.CreateScope();
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<InvitationMail>().Build(Sample.Request(InvitationKind.Invitation)));
     }
 
     /// <summary>Writes a template file; the other two of its kind, when missing, just show the title.</summary>
@@ -98,8 +101,8 @@ public sealed class EmailTemplatesTests : IDisposable
         if (writtenAtUtc is not null) File.SetLastWriteTimeUtc(path, writtenAtUtc.Value);
     }
 
-    private static Dictionary<string, object?> Model() =>
-        InvitationEmailModel.Create(Sample.Request(InvitationKind.Invitation, WithTitle("Möte")));
+    private static InvitationEmailModel Model() =>
+        InvitationEmailModel.Create(Sample.Request(InvitationKind.Invitation, WithTitle("Möte")), Sample.Links);
 
     private static Web.Features.Events.Event WithTitle(string title)
     {
