@@ -1,3 +1,4 @@
+using DialogPlanner.Web.Security;
 using System.Security.Claims;
 using System.Text;
 using DialogPlanner.Web.Data;
@@ -20,6 +21,7 @@ public sealed class CalendarFeedsController(AppDbContext db, TimeProvider clock,
     /// <summary>How far back feeds reach: calendars keep what they already have.</summary>
     private static readonly TimeSpan History = TimeSpan.FromDays(90);
 
+    [RateLimited(RateLimits.Link)]
     [HttpGet("public.ics"), AllowAnonymous]
     public async Task<IActionResult> Public()
     {
@@ -30,6 +32,7 @@ public sealed class CalendarFeedsController(AppDbContext db, TimeProvider clock,
         return Feed(events, e => PublicPage(e), t["Öppna möten om trygghet"]);
     }
 
+    [RateLimited(RateLimits.Link)]
     [HttpGet("private/{token}.ics"), AllowAnonymous]
     public async Task<IActionResult> Private(string token)
     {

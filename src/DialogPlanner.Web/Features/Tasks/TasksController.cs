@@ -1,3 +1,4 @@
+using DialogPlanner.Web.Security;
 using System.Security.Claims;
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
@@ -43,6 +44,7 @@ public sealed class TasksController(
         return View(new TaskPage(task, new TaskUpdateForm { Status = task.Status, Version = task.Version }));
     }
 
+    [RateLimited(RateLimits.Upload)]
     [HttpPost("{id:int}")]
     [RequestSizeLimit(40 * 1024 * 1024)]
     public async Task<IActionResult> Update(int id, TaskUpdateForm form)
