@@ -41,12 +41,7 @@ public sealed class RateLimitTests
 
         var fourth = app.Client("203.0.113.4");
         var refused = await fourth.PostFormAsync("/account/login", SignIn(" ADMIN@test.example "));
-        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Equal(TimeSpan.FromMinutes(20), refused.Headers.RetryAfter?.Delta);
-        var page = await refused.ReadDocumentAsync();
-        Assert.Equal("sv", page.DocumentElement.GetAttribute("lang"));
-        Assert.Equal("För många försök på kort tid.", page.QuerySelector("h1")!.TextContent);
-        Assert.Equal("Försök igen om 20 minuter.", page.QuerySelector("#retry-after")!.TextContent);
+        await AssertRefusedAsync(refused, seconds: 1200, "sv", "För många försök på kort tid.", "Försök igen om 20 minuter.");
 
         // The same client may still sign in with another address: the limit was the address's.
         var other = await fourth.PostFormAsync("/account/login", SignIn("someone.else@test.example"));
@@ -67,13 +62,7 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.OK, (await guesser.PostAsync("/account/login", SignIn("a@test.example"), token)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await guesser.PostAsync("/account/login", SignIn("b@test.example"), token)).StatusCode);
         var refused = await guesser.PostAsync("/account/login", SignIn("c@test.example"), token);
-
-        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Equal(TimeSpan.FromSeconds(60), refused.Headers.RetryAfter?.Delta);
-        var page = await refused.ReadDocumentAsync();
-        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
-        Assert.Equal("Too many attempts in a short time.", page.QuerySelector("h1")!.TextContent);
-        Assert.Equal("Try again in 1 minute.", page.QuerySelector("#retry-after")!.TextContent);
+        await AssertRefusedAsync(refused, seconds: 60, "en", "Too many attempts in a short time.", "Try again in 1 minute.");
 
         // Someone else behind the same proxy signs in, with the right password.
         var colleague = await app.Client("198.51.100.8").PostFormAsync("/account/login",
@@ -93,9 +82,7 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.NotFound, (await app.Client().GetAsync($"/rsvp/{Invitation.NewToken()}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Client().GetAsync($"/w/{Invitation.NewToken()}")).StatusCode);
         var refused = await app.Client().GetAsync($"/rsvp/{token}");
-        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Equal(TimeSpan.FromSeconds(100), refused.Headers.RetryAfter?.Delta);
-        Assert.Equal("Försök igen om 2 minuter.", (await refused.ReadDocumentAsync()).QuerySelector("#retry-after")!.TextContent);
+        await AssertRefusedAsync(refused, seconds: 100, "sv", "För många försök på kort tid.", "Försök igen om 2 minuter.");
 
         // A forwarded address from a proxy the app does not know changes nothing: it is still 127.0.0.1 asking.
         Assert.Equal(HttpStatusCode.TooManyRequests, (await app.Client("192.0.2.44").GetAsync($"/rsvp/{token}")).StatusCode);
@@ -124,6 +111,16 @@ public sealed class RateLimitTests
 
         await using var db = app.Factory.CreateDbContext();
         Assert.Equal(3, await db.Findings.CountAsync());
+    }
+
+    /// <summary>Refused: 429, Retry-After in seconds, and a page in the user's language saying when to try again.</summary>
+    private static async Task AssertRefusedAsync(HttpResponseMessage refused, int seconds, string language, string heading, string when)
+    {
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(seconds), refused.Headers.RetryAfter?.Delta);
+        var page = await refused.ReadDocumentAsync();
+        Assert.Equal((language, heading, when),
+            (page.DocumentElement.GetAttribute("lang"), page.QuerySelector("h1")!.TextContent, page.QuerySelector("#retry-after")!.TextContent));
     }
 
     /// <summary>A finding as the phone's queue sends it: multipart, asking for JSON.</summary>

@@ -1,9 +1,9 @@
-using DialogPlanner.Web.Security;
 using System.Security.Claims;
 using System.Text;
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Invitations;
+using DialogPlanner.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

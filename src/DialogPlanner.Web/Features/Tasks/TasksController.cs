@@ -1,9 +1,9 @@
-using DialogPlanner.Web.Security;
 using System.Security.Claims;
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Walks;
 using DialogPlanner.Web.Mail;
+using DialogPlanner.Web.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

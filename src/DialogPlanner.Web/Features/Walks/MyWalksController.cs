@@ -1,8 +1,8 @@
-using DialogPlanner.Web.Security;
 using System.Security.Claims;
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Features.Invitations;
+using DialogPlanner.Web.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
