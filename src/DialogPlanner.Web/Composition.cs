@@ -12,6 +12,7 @@ using DialogPlanner.Web.Features.Tasks;
 using DialogPlanner.Web.Features.Walks;
 using DialogPlanner.Web.Jobs;
 using DialogPlanner.Web.Mail;
+using DialogPlanner.Web.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
@@ -43,7 +44,8 @@ public static class Composition
         services.AddScoped<PromiseImporter>();
         services.AddScoped<RsvpRecorder>();
         services.AddSingleton<PhotoStore>();
-        services.AddSingleton(MapSettings.From(builder.Configuration));
+        var maps = MapSettings.From(builder.Configuration);
+        services.AddSingleton(maps);
         services.AddScoped<TaskAccess>();
         // The mail composers: per scope, writing to that scope's AppDbContext through its Outbox.
         services.AddScoped<InvitationMail>();
@@ -65,6 +67,10 @@ public static class Composition
         services.AddHostedService<ReminderWorker>();
         services.AddHostedService<ImapReplyWorker>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        var transport = Transport.From(builder.Configuration);
+        services.AddTransport(transport);
+        services.AddSingleton(SecurityHeaders.For(maps));
+        services.AddRateLimits(builder.Configuration);
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(ModelBindingMessages.Localize);
@@ -74,7 +80,7 @@ public static class Composition
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
             // Swedish first: only the user's own choice (cookie, or ?culture= for a link) switches to English.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider { CookieName = transport.CookieName(Transport.CultureCookie) }];
         });
         services.AddControllersWithViews(o =>
             {
@@ -93,16 +99,16 @@ public static class Composition
 
     public static void UseDialogPlanner(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error/500");
-            app.UseHsts();
-        }
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseTransport(app.Services.GetRequiredService<Transport>());
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error/500");
+        // Before the status-code pages: their re-executed request (/error/429) has lost the ?culture= of the original.
         app.UseRequestLocalization();
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimits();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapControllers();

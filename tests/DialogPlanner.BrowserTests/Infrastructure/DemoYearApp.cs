@@ -13,7 +13,7 @@ namespace DialogPlanner.BrowserTests.Infrastructure;
 /// year's promise) plus the Ljungby 2024 template imported and published, and a second municipality so
 /// that forms show their municipality picker.
 /// </summary>
-public sealed class DemoYearApp : LiveApp
+public class DemoYearApp : LiveApp
 {
     public int Promise2024Id { get; private set; }
     public int SafetyWalkId { get; private set; }

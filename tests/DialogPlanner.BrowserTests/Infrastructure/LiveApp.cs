@@ -23,8 +23,7 @@ public class LiveApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // No tile server for the walk maps: the browser must not reach out of this machine.
-        _factory = new AppFactory(await TestDatabase.CreateAsync(DatabaseSetup.Sqlite), new Dictionary<string, string?> { ["Maps:TileUrl"] = "" });
+        _factory = new AppFactory(await TestDatabase.CreateAsync(DatabaseSetup.Sqlite), await SettingsAsync());
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
@@ -32,10 +31,14 @@ public class LiveApp : IAsyncLifetime
         await SeedAsync(_factory);
     }
 
+    /// <summary>The app's settings. By default no tile server for the walk maps: the browser must not reach out of this machine.</summary>
+    protected virtual Task<Dictionary<string, string?>> SettingsAsync() =>
+        Task.FromResult(new Dictionary<string, string?> { ["Maps:TileUrl"] = "" });
+
     /// <summary>Data the test class needs beyond the administrator.</summary>
     protected virtual Task SeedAsync(AppFactory app) => Task.CompletedTask;
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_factory is not null) await _factory.DisposeAsync();
     }

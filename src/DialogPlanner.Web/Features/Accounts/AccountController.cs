@@ -1,3 +1,4 @@
+using DialogPlanner.Web.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -13,6 +14,7 @@ public sealed class AccountController(
     [HttpGet("login"), AllowAnonymous]
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
+    [RateLimited(RateLimits.SignIn)]
     [HttpPost("login"), AllowAnonymous]
     public async Task<IActionResult> Login(LoginForm form)
     {

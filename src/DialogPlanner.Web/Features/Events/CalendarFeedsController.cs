@@ -4,6 +4,7 @@ using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Mail;
+using DialogPlanner.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,7 @@ public sealed class CalendarFeedsController(AppDbContext db, Links links, TimePr
     /// <summary>How far back feeds reach: calendars keep what they already have.</summary>
     private static readonly TimeSpan History = TimeSpan.FromDays(90);
 
+    [RateLimited(RateLimits.Link)]
     [HttpGet("public.ics"), AllowAnonymous]
     public async Task<IActionResult> Public()
     {
@@ -31,6 +33,7 @@ public sealed class CalendarFeedsController(AppDbContext db, Links links, TimePr
         return Feed(events, e => new Uri(links.PublicEvent(e)), t["Öppna möten om trygghet"]);
     }
 
+    [RateLimited(RateLimits.Link)]
     [HttpGet("private/{token}.ics"), AllowAnonymous]
     public async Task<IActionResult> Private(string token)
     {

@@ -1,3 +1,4 @@
+using DialogPlanner.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace DialogPlanner.Web.Features.Home;
 
 [AllowAnonymous]
-public sealed class HomeController : Controller
+public sealed class HomeController(Transport transport) : Controller
 {
     [HttpGet("/")]
     public IActionResult Index() => View();
@@ -15,14 +16,19 @@ public sealed class HomeController : Controller
     public IActionResult Culture(string culture, string? returnUrl)
     {
         if (Composition.Cultures.Any(c => c.Name == culture))
-            Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            Response.Cookies.Append(transport.CookieName(Transport.CultureCookie),
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+                new CookieOptions
+                {
+                    Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, Path = "/",
+                    Secure = transport.Https || Request.IsHttps,
+                });
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 
-    // Any method: the status-code pages re-execute the failed request's own method here.
-    [Route("/error/{code:int}")]
+    // Any method: the status-code pages re-execute the failed request's own method here. The page changes
+    // nothing, and a refused POST (e.g. 429 on sign-in) must get its page, not a complaint about its form token.
+    [Route("/error/{code:int}"), IgnoreAntiforgeryToken]
     public IActionResult Error(int code)
     {
         ViewData["Code"] = code;

@@ -1,5 +1,6 @@
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Events;
+using DialogPlanner.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,7 @@ namespace DialogPlanner.Web.Features.Invitations;
 /// to this event. Opening the link changes nothing (mail scanners open links); the button does.
 /// </summary>
 [AllowAnonymous]
+[RateLimited(RateLimits.Link)]
 [Route("rsvp/{token}")]
 public sealed class RsvpController(AppDbContext db, RsvpRecorder recorder, IStringLocalizer<SharedResource> t) : Controller
 {

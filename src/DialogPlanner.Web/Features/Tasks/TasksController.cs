@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Walks;
+using DialogPlanner.Web.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -40,6 +41,7 @@ public sealed class TasksController(
         return View(new TaskPage(task, new TaskUpdateForm { Status = task.Status, Version = task.Version }));
     }
 
+    [RateLimited(RateLimits.Upload)]
     [HttpPost("{id:int}")]
     [RequestSizeLimit(40 * 1024 * 1024)]
     public async Task<IActionResult> Update(int id, TaskUpdateForm form)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Features.Invitations;
+using DialogPlanner.Web.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -35,6 +36,7 @@ public sealed class MyWalksController(
     public async Task<IActionResult> Record(int id) =>
         await FindAsync(id) is { } access ? await ShowAsync(access) : NotFound();
 
+    [RateLimited(RateLimits.Upload)]
     [HttpPost("walks/{id:int}/record/findings")]
     [RequestSizeLimit(40 * 1024 * 1024)]
     public async Task<IActionResult> Add(int id, FindingForm form) =>

@@ -1,5 +1,6 @@
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Invitations;
+using DialogPlanner.Web.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +14,7 @@ namespace DialogPlanner.Web.Features.Walks;
 /// it grants this walk and nothing else, without an account.
 /// </summary>
 [AllowAnonymous]
+[RateLimited(RateLimits.Link)]
 [Route("w/{token}")]
 public sealed class RecordController(
     AppDbContext db, PhotoStore photos, MapSettings maps, IValidator<FindingForm> validator, IStringLocalizer<SharedResource> t)
@@ -22,6 +24,7 @@ public sealed class RecordController(
     public async Task<IActionResult> Index(string token) =>
         await FindAsync(token) is { } access ? await ShowAsync(access) : NotFound();
 
+    [RateLimited(RateLimits.Upload)]
     [HttpPost("findings")]
     [RequestSizeLimit(40 * 1024 * 1024)]
     public async Task<IActionResult> Add(string token, FindingForm form) =>
