@@ -158,7 +158,6 @@ TOKEN=$(sql "SELECT i.\"Token\" FROM \"Invitations\" i JOIN \"Events\" e ON e.\"
 
 # name | path | who (organiser, owner or anonymous)
 PAGES=(
-    "/help (ceiling, before)|/help|organiser"
     "Start page|/|organiser"
     "Events list|/events|organiser"
     "Event|/events/$EVENT|organiser"
@@ -171,8 +170,8 @@ PAGES=(
     "Public promise page|/kommun/$SLUG/$YEAR|anonymous"
     "Public calendar feed|/calendar/public.ics|anonymous"
     "RSVP page|/rsvp/$TOKEN|anonymous"
-    "/help (ceiling, after)|/help|organiser"
 )
+HELP="/help|/help|organiser"
 
 # wrk's latency ("812.33us", "12.50ms", "1.20s") in milliseconds.
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'; }
@@ -182,18 +181,16 @@ cookie_of() { case "$1" in organiser) echo "$ORGANISER" ;; owner) echo "$OWNER" 
 # Every page once under light load first, so that the measured runs find the JIT, EF's query cache and the
 # database's cache warm (the first /help run would otherwise pay for the app's start).
 log "warming up: every page for 2 s with 4 connections"
-for entry in "${PAGES[@]}"; do
+for entry in "$HELP" "${PAGES[@]}"; do
     IFS='|' read -r name path who <<<"$entry"
     cookie=$(cookie_of "$who")
     wrk -t2 -c4 -d2s --timeout 30s ${cookie:+-H "Cookie: $cookie"} "$BASE$path" >/dev/null
 done
 
-log "wrk: $CONNECTIONS connections, ${DURATION} s a page"
-results=()
-for entry in "${PAGES[@]}"; do
-    IFS='|' read -r name path who <<<"$entry"
+# One wrk run: prints "requests/s|p50|p99|size|errors" of a page.
+measure() {
+    local path=$1 who=$2 cookie code size out rps p50 p99 errors headers=()
     cookie=$(cookie_of "$who")
-    headers=()
     [[ -n $cookie ]] && headers=(-H "Cookie: $cookie")
     read -r code size <<<"$(curl -s -o /dev/null -w '%{http_code} %{size_download}' "${headers[@]}" "$BASE$path")"
     [[ $code == 200 ]] || { echo "$path answered $code as $who." >&2; exit 1; }
@@ -202,29 +199,45 @@ for entry in "${PAGES[@]}"; do
     p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
     p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
     errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' <<<"$out")
-    results+=("$name|$path|$rps|$p50|$p99|$size|$errors")
-    log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, $size bytes, $errors errors/timeouts"
+    echo "$rps|$p50|$p99|$size|$errors"
+}
+
+# Each page is followed by a /help run of the same length, and compared with that one: on a machine whose load
+# changes during the run (a shared one), neighbours in time see about the same machine.
+log "wrk: $CONNECTIONS connections, ${DURATION} s a page, each followed by ${DURATION} s of /help"
+results=() helps=()
+for entry in "${PAGES[@]}"; do
+    IFS='|' read -r name path who <<<"$entry"
+    page=$(measure "$path" "$who")
+    help=$(measure /help organiser)
+    results+=("$name|$path|$page|${help%%|*}")
+    helps+=("$help")
+    log "$name: $page; /help after it: $help (requests/s|p50 ms|p99 ms|bytes|errors)"
 done
 
 status=$(cat "/proc/$APP_PID/status")
 hwm=$(awk '/^VmHWM/ { printf "%d", $2 / 1024 }' <<<"$status")
 rss=$(awk '/^VmRSS/ { printf "%d", $2 / 1024 }' <<<"$status")
-help_rps=$(printf '%s\n' "${results[@]}" | awk -F'|' '$2 == "/help" { s += $3; n++ } END { printf "%.1f", s / n }')
+help_stats=$(printf '%s\n' "${helps[@]}" | awk -F'|' '{ r += $1; a += $2; b += $3; n++; if (min == "" || $1 < min) min = $1; if ($1 > max) max = $1; s = $4; e += $5 }
+    END { printf "%.1f|%.1f|%.1f|%.1f|%.1f|%d|%d", r / n, a / n, b / n, min, max, s, e }')
+IFS='|' read -r help_rps help_p50 help_p99 help_min help_max help_size help_errors <<<"$help_stats"
 
 cd "$ROOT"
 echo
 echo "Pages on $PROVIDER, $MUNICIPALITIES municipalities x $YEARS years (seed $SEED): $seeded"
 echo "Generated in $seed_wall s ($seed_user s user and $seed_sys s system CPU). Commit $commit, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load average $(cut -d' ' -f1-3 /proc/loadavg)."
-echo "wrk -c$CONNECTIONS -d${DURATION}s; vs /help = requests/s divided by the mean of the two /help runs ($help_rps/s)."
+echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s. vs /help: the page's requests/s divided by those of the /help run right after it."
 echo
 echo "| page | path | requests/s | p50 ms | p99 ms | vs /help | size | errors |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|"
 for r in "${results[@]}"; do
-    IFS='|' read -r name path rps p50 p99 size errors <<<"$r"
+    IFS='|' read -r name path rps p50 p99 size errors help <<<"$r"
     shown=$path
     [[ $path == /rsvp/* ]] && shown="/rsvp/{token}"
-    awk -v n="$name" -v p="$shown" -v r="$rps" -v a="$p50" -v b="$p99" -v h="$help_rps" -v s="$size" -v e="$errors" \
+    awk -v n="$name" -v p="$shown" -v r="$rps" -v a="$p50" -v b="$p99" -v h="$help" -v s="$size" -v e="$errors" \
         'BEGIN { printf "| %s | `%s` | %.1f | %s | %s | %.0f%% | %.1f KB | %s |\n", n, p, r, a, b, (h > 0 ? 100 * r / h : 0), s / 1024, e }'
 done
+awk -v r="$help_rps" -v a="$help_p50" -v b="$help_p99" -v s="$help_size" -v e="$help_errors" -v lo="$help_min" -v hi="$help_max" -v n="${#helps[@]}" \
+    'BEGIN { printf "| /help, mean of %d runs (%.0f–%.0f/s) | `/help` | %.1f | %.1f | %.1f | 100%% | %.1f KB | %d |\n", n, lo, hi, r, a, b, s / 1024, e }'
 echo
 echo "App memory: peak resident (VmHWM) $hwm MB, resident at the end (VmRSS) $rss MB."
