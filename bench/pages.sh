@@ -198,6 +198,8 @@ measure() {
     rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
     p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
     p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
+    # wrk counts only requests that finished within the run: none means no latency to show.
+    if [[ $(awk '/requests in/ { print $1 }' <<<"$out") == 0 ]]; then p50="none in ${DURATION} s" p99="none in ${DURATION} s"; fi
     errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' <<<"$out")
     echo "$rps|$p50|$p99|$size|$errors"
 }
