@@ -11,12 +11,15 @@
 #   ./bench/pages.sh --postgres               on a throwaway PostgreSQL server started here (as build.sh does)
 #   ./bench/pages.sh --postgres="Host=...;Port=...;Username=...;Password=..."
 #                                             on that server, in a database made for the run and dropped after
+#   ./bench/pages.sh --existing-sqlite FILE --password P
+#   ./bench/pages.sh --existing-postgres "Host=...;Database=..." --password P
+#                                             on a database already filled by `seed-scale --password P` (kept as it is)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-MUNICIPALITIES=12 YEARS=10 DURATION=10 CONNECTIONS=32 SEED=1 POSTGRES="" PG_SERVER=""
-usage() { sed -n '2,16p' "$0" >&2; exit 2; }
+MUNICIPALITIES=12 YEARS=10 DURATION=10 CONNECTIONS=32 SEED=1 POSTGRES="" PG_SERVER="" EXISTING="" PASSWORD=""
+usage() { sed -n '2,19p' "$0" >&2; exit 2; }
 while (($#)); do
     case "$1" in
         --small) MUNICIPALITIES=1 YEARS=1 DURATION=5 ;;
@@ -27,11 +30,15 @@ while (($#)); do
         --seed) SEED=${2:?}; shift ;;
         --postgres) POSTGRES=throwaway ;;
         --postgres=*) POSTGRES=server; PG_SERVER=${1#--postgres=} ;;
+        --existing-sqlite) EXISTING=Sqlite; EXISTING_CONNECTION="Data Source=$(realpath "${2:?}")"; shift ;;
+        --existing-postgres) EXISTING=Postgres; EXISTING_CONNECTION=${2:?}; shift ;;
+        --password) PASSWORD=${2:?}; shift ;;
         *) usage ;;
     esac
     shift
 done
 for n in "$MUNICIPALITIES" "$YEARS" "$DURATION" "$CONNECTIONS" "$SEED"; do [[ $n =~ ^-?[0-9]+$ ]] || usage; done
+[[ -z $EXISTING || -n $PASSWORD ]] || { echo "An existing database needs the --password it was seeded with." >&2; exit 2; }
 
 log() { printf '== %s\n' "$*" >&2; }
 
@@ -75,9 +82,11 @@ libpq() {
 }
 
 apt_install wrk curl time
-PASSWORD="Bench-password-$RANDOM-x"
+[[ -n $PASSWORD ]] || PASSWORD="Bench-password-$RANDOM-x"
 PROVIDER=Sqlite CONNECTION="Data Source=$WORK/bench.db"
-if [[ -n "$POSTGRES" ]]; then
+if [[ -n $EXISTING ]]; then
+    PROVIDER=$EXISTING CONNECTION=$EXISTING_CONNECTION
+elif [[ -n "$POSTGRES" ]]; then
     apt_install postgresql
     PROVIDER=Postgres
     if [[ $POSTGRES == throwaway ]]; then
@@ -99,7 +108,7 @@ fi
 # One query's first row, fields joined by |, from whichever database the run uses.
 sql() {
     if [[ $PROVIDER == Sqlite ]]; then
-        python3 -c 'import sqlite3,sys; r=sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone(); print("" if r is None else "|".join(map(str,r)))' "$WORK/bench.db" "$1"
+        python3 -c 'import sqlite3,sys; r=sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone(); print("" if r is None else "|".join(map(str,r)))' "${CONNECTION#Data Source=}" "$1"
     else
         psql "$(libpq "$CONNECTION")" -qAtc "$1"
     fi
@@ -116,6 +125,11 @@ export DataProtection__KeysPath=$WORK/keys Email__PickupDirectory=$WORK/mail Wal
 export Logging__LogLevel__Default=Warning
 cd "$WORK/app"
 
+if [[ -n $EXISTING ]]; then
+    log "using the existing $PROVIDER database as it is"
+    seed_wall=0 seed_user=0 seed_sys=0
+    seeded="an existing database: $(sql 'SELECT COUNT(*) FROM "Events"') events, $(sql 'SELECT COUNT(*) FROM "Invitations"') invitations, $(sql 'SELECT COUNT(*) FROM "Municipalities"') municipalities"
+else
 log "generating $MUNICIPALITIES municipalities x $YEARS years (seed $SEED) on $PROVIDER"
 # (SQLite's migrations warn that one of them cannot run in a transaction: known, and not what this is about.)
 /usr/bin/time -f '%e %U %S' -o "$WORK/seed.time" \
@@ -123,6 +137,7 @@ log "generating $MUNICIPALITIES municipalities x $YEARS years (seed $SEED) on $P
     | grep -v -e 'PRAGMA foreign_keys' -e 'Migrations\[20410\]' -e 'cannot be executed in a transaction' | tee "$WORK/seed.log" >&2
 read -r seed_wall seed_user seed_sys <"$WORK/seed.time"
 seeded=$(grep '^Done:' "$WORK/seed.log" | sed 's/^Done: //')
+fi
 
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
@@ -226,8 +241,9 @@ IFS='|' read -r help_rps help_p50 help_p99 help_min help_max help_size help_erro
 
 cd "$ROOT"
 echo
-echo "Pages on $PROVIDER, $MUNICIPALITIES municipalities x $YEARS years (seed $SEED): $seeded"
-echo "Generated in $seed_wall s ($seed_user s user and $seed_sys s system CPU). Commit $commit, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load average $(cut -d' ' -f1-3 /proc/loadavg)."
+if [[ -n $EXISTING ]]; then echo "Pages on $PROVIDER: $seeded"; else echo "Pages on $PROVIDER, $MUNICIPALITIES municipalities x $YEARS years (seed $SEED): $seeded"; fi
+[[ -n $EXISTING ]] || echo "Generated in $seed_wall s ($seed_user s user and $seed_sys s system CPU)."
+echo "Commit $commit, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load average $(cut -d' ' -f1-3 /proc/loadavg)."
 echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s. vs /help: the page's requests/s divided by those of the /help run right after it."
 echo
 echo "| page | path | requests/s | p50 ms | p99 ms | vs /help | size | errors |"
