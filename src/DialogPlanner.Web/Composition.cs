@@ -41,6 +41,7 @@ public static class Composition
         services.AddScoped<MunicipalityScope>();
         services.AddScoped<AdminBootstrap>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Features.Admin.Scale.ScaleSeeder>();
         services.AddScoped<PromiseImporter>();
         services.AddScoped<RsvpRecorder>();
         services.AddSingleton<PhotoStore>();

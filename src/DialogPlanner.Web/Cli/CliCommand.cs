@@ -24,6 +24,16 @@ public abstract record CliCommand
                                                imports nothing; an existing year is replaced
                                                only with --replace (exit code 3 without it).
           seed-demo                            add a realistic demo year for Ljungby
+          seed-scale --municipalities N --years Y [--seed S] [--password P]
+                                               add Y years (ending this year) of heavy activity in
+                                               N real municipalities (1-38), for benchmarks: about
+                                               170 events a year each, 40 invitees per event, walks
+                                               with findings and tasks, sent and failed mail. The
+                                               same seed (default 1) gives the same data. Also makes
+                                               the organiser samordnare@scale.example and the task
+                                               owner gata@scale.example with password P (printed
+                                               when generated). Municipalities already present are
+                                               left alone.
           help                                 show this text
         """;
 
@@ -38,6 +48,7 @@ public abstract record CliCommand
         {
             "migrate" when rest.Length == 0 => new MigrateCommand(),
             "seed-demo" when rest.Length == 0 => new SeedDemoCommand(),
+            "seed-scale" => SeedScaleCommand.ParseArguments(rest, output),
             "user" when rest.Length > 0 && rest[0] == "add" => UserAddCommand.ParseArguments(rest[1..], output),
             "promise" when rest.Length > 0 && rest[0] == "import" => PromiseImportCommand.ParseArguments(rest[1..], output),
             "help" or "--help" => new HelpCommand(),

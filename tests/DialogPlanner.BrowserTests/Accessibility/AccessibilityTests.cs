@@ -32,6 +32,7 @@ public sealed class AccessibilityTests(DemoYearApp app, Chromium chromium) : ICl
     [InlineData("/events/new")]
     [InlineData("/calendar")]
     [InlineData("/admin/calendar-replies")]
+    [InlineData("/help")]
     public async Task OrganiserPage_HasNoViolations(string path)
     {
         await using var context = await chromium.NewAdminContextAsync(app);
@@ -53,6 +54,16 @@ public sealed class AccessibilityTests(DemoYearApp app, Chromium chromium) : ICl
             Assert.Equal(app.Url(path), page.Url);
             await Axe.AssertNoViolationsAsync(page);
         }
+    }
+
+    [Fact]
+    public async Task HelpPage_InEnglish_HasNoViolations()
+    {
+        await using var context = await chromium.NewAdminContextAsync(app);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.Url("/help?culture=en"));
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        await Axe.AssertNoViolationsAsync(page);
     }
 
     [Fact]

@@ -43,5 +43,19 @@ public sealed class EndpointRulesTests
         Assert.Equal(string.Join(", ", OpenToAnyone.Order()), string.Join(", ", open));
     }
 
+    /// <summary>The help page asks for a signed-in user and nothing more: every role may read it.</summary>
+    [Fact]
+    public async Task Help_IsForEverySignedInUser()
+    {
+        await using var app = await AppFactory.StartAsync("Sqlite");
+        var help = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Single(e => e.Metadata.GetMetadata<ControllerActionDescriptor>() is { } a && Name(a) == "Help.Index");
+        var rules = help.Metadata.GetOrderedMetadata<IAuthorizeData>();
+
+        Assert.NotEmpty(rules);
+        Assert.All(rules, r => Assert.True(r.Policy is null && r.Roles is null, $"Help asks for {r.Policy ?? r.Roles}"));
+        Assert.Null(help.Metadata.GetMetadata<IAllowAnonymous>());
+    }
+
     private static string Name(ControllerActionDescriptor a) => $"{a.ControllerName}.{a.ActionName}";
 }

@@ -91,11 +91,17 @@ public sealed class DemoSeeder(AppDbContext db, TimeProvider clock, PromiseImpor
     /// <summary>The real 2024 promise of Ljungby, moved to the demo year so that the dashboard has something to show.</summary>
     private async Task ImportPromiseAsync(int year, CancellationToken ct)
     {
+        var template = await LjungbyTemplateAsync(ct);
+        await importer.ImportAsync(template with { Year = year, Title = $"Medborgarlöfte {year}" }, replace: false, ct);
+    }
+
+    /// <summary>The real 2024 promise of Ljungby as the app embeds it (templates/promises/ljungby-2024.json).</summary>
+    public static async Task<PromiseTemplate> LjungbyTemplateAsync(CancellationToken ct = default)
+    {
         await using var stream = typeof(DemoSeeder).Assembly.GetManifestResourceStream("ljungby-2024.json")
                                  ?? throw new InvalidOperationException("The embedded Ljungby template is missing.");
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, ct);
-        var template = PromiseTemplateReader.Read(buffer.ToArray()).Template!;
-        await importer.ImportAsync(template with { Year = year, Title = $"Medborgarlöfte {year}" }, replace: false, ct);
+        return PromiseTemplateReader.Read(buffer.ToArray()).Template!;
     }
 }
