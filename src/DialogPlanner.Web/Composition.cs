@@ -7,6 +7,7 @@ using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Admin;
 using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Municipalities;
+using DialogPlanner.Web.Features.Photos;
 using DialogPlanner.Web.Features.Promises;
 using DialogPlanner.Web.Features.Tasks;
 using DialogPlanner.Web.Features.Walks;
@@ -14,6 +15,7 @@ using DialogPlanner.Web.Jobs;
 using DialogPlanner.Web.Mail;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -42,7 +44,7 @@ public static class Composition
         services.AddScoped<DemoSeeder>();
         services.AddScoped<PromiseImporter>();
         services.AddScoped<RsvpRecorder>();
-        services.AddSingleton<PhotoStore>();
+        services.AddPhotos(builder.Configuration);
         services.AddSingleton(MapSettings.From(builder.Configuration));
         services.AddScoped<TaskAccess>();
         services.AddSingleton<InvitationSender>();
@@ -66,6 +68,14 @@ public static class Composition
         services.AddHostedService<ReminderWorker>();
         services.AddHostedService<ImapReplyWorker>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // Bounded work per request (docs/decisions/0006): every request gets a time, uploads from phones on weak
+        // connections a longer one; the app stops within its shutdown time even with requests still running.
+        services.AddRequestTimeouts(o =>
+        {
+            o.DefaultPolicy = new RequestTimeoutPolicy { Timeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Requests:TimeoutSeconds", 60)) };
+            o.AddPolicy(PhotoSetup.UploadTimeout, TimeSpan.FromSeconds(builder.Configuration.GetValue("Requests:UploadTimeoutSeconds", 120)));
+        });
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Host:ShutdownTimeoutSeconds", 15)));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(ModelBindingMessages.Localize);
@@ -103,6 +113,7 @@ public static class Composition
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestTimeouts();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
