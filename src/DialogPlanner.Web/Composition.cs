@@ -116,6 +116,7 @@ public static class Composition
         app.UseRequestTimeouts();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseUploadsWithinTimeout();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapControllers();
     }

@@ -49,7 +49,7 @@ public static class HostileFiles
     }
 
     /// <summary>A 1×1 PNG, checksums right, whose header announces another size.</summary>
-    private static byte[] PngAnnouncing(uint width, uint height) =>
+    public static byte[] PngAnnouncing(uint width, uint height) =>
         [.. PngSignature, .. PngChunk("IHDR", Ihdr(width, height)), .. PngChunk("IDAT", Deflate([0, 0xFF, 0xD2, 0x3F])), .. PngChunk("IEND", [])];
 
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];

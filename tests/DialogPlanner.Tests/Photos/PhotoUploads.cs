@@ -40,27 +40,37 @@ public sealed class PhotoUploads
     /// <summary>A walk going on now with one invitee's link, and a task of the street department with its task owner signed in.</summary>
     public static async Task<PhotoUploads> SeedAsync(AppFactory app)
     {
+        var (municipalityId, walkId, token) = await AddWalkAsync(app);
+        var street = await app.AddOrganisationAsync(municipalityId, "Gatuavdelningen");
+        var task = new FollowUpTask { MunicipalityId = municipalityId, Title = "Byt lampa", ResponsibleOrganisationId = street.Id, DueDate = new DateOnly(2099, 1, 1), Status = TaskStatus.Assigned };
+        await using (var db = app.CreateDbContext())
+        {
+            db.Add(task);
+            await db.SaveChangesAsync();
+        }
+        await app.AddUserAsync(TaskOwner, Roles.TaskOwner, organisationId: street.Id);
+        return new PhotoUploads
+        {
+            Token = token, WalkId = walkId, TaskId = task.Id, Phone = app.CreateBrowser(),
+            Owner = await app.SignInAsync(TaskOwner, TestData.Password),
+            Organiser = await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword),
+        };
+    }
+
+    /// <summary>A walk in Ljungby going on now, with one invitee and so one recorder link.</summary>
+    public static async Task<(int MunicipalityId, int WalkId, string Token)> AddWalkAsync(AppFactory app)
+    {
         var ljungby = await app.AddMunicipalityAsync("Ljungby");
-        var street = await app.AddOrganisationAsync(ljungby.Id, "Gatuavdelningen");
         var invitation = new Invitation { Email = "anna@example.test", Name = "Anna" };
         var walk = new Event
         {
             MunicipalityId = ljungby.Id, Type = EventType.SafetyWalk, Title = "Vandring Replösa", Location = "Replösa", Status = EventStatus.Scheduled,
             StartsAtUtc = DateTime.UtcNow.AddHours(-1), EndsAtUtc = DateTime.UtcNow.AddHours(1), Invitations = [invitation],
         };
-        var task = new FollowUpTask { MunicipalityId = ljungby.Id, Title = "Byt lampa", ResponsibleOrganisationId = street.Id, DueDate = new DateOnly(2099, 1, 1), Status = TaskStatus.Assigned };
-        await using (var db = app.CreateDbContext())
-        {
-            db.AddRange(walk, task);
-            await db.SaveChangesAsync();
-        }
-        await app.AddUserAsync(TaskOwner, Roles.TaskOwner, organisationId: street.Id);
-        return new PhotoUploads
-        {
-            Token = invitation.Token, WalkId = walk.Id, TaskId = task.Id, Phone = app.CreateBrowser(),
-            Owner = await app.SignInAsync(TaskOwner, TestData.Password),
-            Organiser = await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword),
-        };
+        await using var db = app.CreateDbContext();
+        db.Add(walk);
+        await db.SaveChangesAsync();
+        return (ljungby.Id, walk.Id, invitation.Token);
     }
 
     public sealed record Answer(HttpResponseMessage Response, TimeSpan Took);

@@ -1,5 +1,7 @@
 using ImageMagick;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Http.Timeouts;
 
 namespace DialogPlanner.Web.Features.Photos;
 
@@ -26,6 +28,33 @@ public static class PhotoSetup
         ApplyLimits(settings);
         return services;
     }
+
+    /// <summary>
+    /// Reads the form of an upload action (<c>[RequestTimeout(UploadTimeout)]</c>) under the request's token, the
+    /// request timeout included. MVC reads forms without a token, so a body trickling in slowly would outlive the
+    /// timeout; read here, it is cut off (Kestrel then ends the connection: a cancelled body read cannot go on),
+    /// and otherwise MVC (antiforgery, model binding) uses the form already read.
+    /// </summary>
+    public static void UseUploadsWithinTimeout(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var endpoint = context.GetEndpoint();
+        if (context.Request.HasFormContentType && endpoint?.Metadata.GetMetadata<RequestTimeoutAttribute>()?.PolicyName == UploadTimeout)
+        {
+            // The action's own size limit, which MVC would set only later.
+            if (endpoint.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is { } limit
+                && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+                size.MaxRequestBodySize = limit.MaxRequestBodySize;
+            try
+            {
+                await context.Request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                // A malformed or oversized form: MVC meets the same error again and answers it as it always has.
+            }
+        }
+        await next(context);
+    });
 
     /// <summary>
     /// ImageMagick's resource limits belong to the process, not to a request or an app instance: they are set
