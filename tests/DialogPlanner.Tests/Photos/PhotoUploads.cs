@@ -119,7 +119,10 @@ public sealed class PhotoUploads
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         part.Headers.ContentType = new MediaTypeHeaderValue(extension switch
         {
-            ".png" => "image/png", ".webp" => "image/webp", ".heic" => "image/heic", _ => "image/jpeg",
+            ".png" => "image/png",
+            ".webp" => "image/webp",
+            ".heic" => "image/heic",
+            _ => "image/jpeg",
         });
         return part;
     }
