@@ -116,7 +116,7 @@ public static class Composition
         app.UseRequestTimeouts();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseUploadsWithinTimeout();
+        app.UseUploadLimits();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapControllers();
     }

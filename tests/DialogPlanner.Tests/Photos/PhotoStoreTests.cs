@@ -101,6 +101,15 @@ public sealed class PhotoStoreTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APhotoOverMaxBytes_IsRefusedUnread()
+    {
+        var store = Store(s => s.MaxBytes = 1000);
+
+        Assert.Equal((null, PhotoProblem.TooLarge), await store.SaveAsync(Upload(TestPhotos.Jpeg(200, 150)), default));
+        Assert.Empty(StoredFiles());
+    }
+
+    [Fact]
     public async Task AnAbortedRequest_StoresNothing()
     {
         var store = Store(_ => { });

@@ -1,7 +1,7 @@
 using ImageMagick;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.Extensions.Options;
 
 namespace DialogPlanner.Web.Features.Photos;
 
@@ -30,20 +30,18 @@ public static class PhotoSetup
     }
 
     /// <summary>
-    /// Reads the form of an upload action (<c>[RequestTimeout(UploadTimeout)]</c>) under the request's token, the
-    /// request timeout included. MVC reads forms without a token, so a body trickling in slowly would outlive the
-    /// timeout; read here, it is cut off (Kestrel then ends the connection: a cancelled body read cannot go on),
-    /// and otherwise MVC (antiforgery, model binding) uses the form already read.
+    /// Bounds the requests of upload actions (<c>[RequestTimeout(UploadTimeout)]</c>): their body may be four times
+    /// <c>Photos:MaxBytes</c> (a photo somewhat too large still gets its clear message; beyond that Kestrel refuses
+    /// it), and their form is read here under the request's token, the request timeout included. MVC reads forms
+    /// without a token, so a body trickling in would outlive the timeout; here it is cut off (Kestrel then ends
+    /// the connection: a cancelled body read cannot go on), and MVC uses the form already read.
     /// </summary>
-    public static void UseUploadsWithinTimeout(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static void UseUploadLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var endpoint = context.GetEndpoint();
-        if (context.Request.HasFormContentType && endpoint?.Metadata.GetMetadata<RequestTimeoutAttribute>()?.PolicyName == UploadTimeout)
+        if (context.Request.HasFormContentType && context.GetEndpoint()?.Metadata.GetMetadata<RequestTimeoutAttribute>()?.PolicyName == UploadTimeout)
         {
-            // The action's own size limit, which MVC would set only later.
-            if (endpoint.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is { } limit
-                && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-                size.MaxRequestBodySize = limit.MaxRequestBodySize;
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+                size.MaxRequestBodySize = 4 * context.RequestServices.GetRequiredService<IOptions<PhotoSettings>>().Value.MaxBytes;
             try
             {
                 await context.Request.ReadFormAsync(context.RequestAborted);

@@ -46,7 +46,6 @@ public sealed class TasksController(
     }
 
     [HttpPost("{id:int}")]
-    [RequestSizeLimit(40 * 1024 * 1024)]
     [RequestTimeout(PhotoSetup.UploadTimeout)]
     public async Task<IActionResult> Update(int id, TaskUpdateForm form)
     {

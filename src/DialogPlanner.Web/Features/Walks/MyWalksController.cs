@@ -38,7 +38,6 @@ public sealed class MyWalksController(
         await FindAsync(id) is { } access ? await ShowAsync(access) : NotFound();
 
     [HttpPost("walks/{id:int}/record/findings")]
-    [RequestSizeLimit(40 * 1024 * 1024)]
     [RequestTimeout(PhotoSetup.UploadTimeout)]
     public async Task<IActionResult> Add(int id, FindingForm form) =>
         await FindAsync(id) is { } access ? await AddAsync(access, form) : NotFound();

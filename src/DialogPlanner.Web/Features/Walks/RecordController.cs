@@ -25,7 +25,6 @@ public sealed class RecordController(
         await FindAsync(token) is { } access ? await ShowAsync(access) : NotFound();
 
     [HttpPost("findings")]
-    [RequestSizeLimit(40 * 1024 * 1024)]
     [RequestTimeout(PhotoSetup.UploadTimeout)]
     public async Task<IActionResult> Add(string token, FindingForm form) =>
         await FindAsync(token) is { } access ? await AddAsync(access, form) : NotFound();
