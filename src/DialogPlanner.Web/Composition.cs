@@ -7,6 +7,7 @@ using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Admin;
 using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Municipalities;
+using DialogPlanner.Web.Features.Photos;
 using DialogPlanner.Web.Features.Promises;
 using DialogPlanner.Web.Features.Tasks;
 using DialogPlanner.Web.Features.Walks;
@@ -15,6 +16,7 @@ using DialogPlanner.Web.Mail;
 using DialogPlanner.Web.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -44,7 +46,7 @@ public static class Composition
         services.AddScoped<Features.Admin.Scale.ScaleSeeder>();
         services.AddScoped<PromiseImporter>();
         services.AddScoped<RsvpRecorder>();
-        services.AddSingleton<PhotoStore>();
+        services.AddPhotos(builder.Configuration);
         var maps = MapSettings.From(builder.Configuration);
         services.AddSingleton(maps);
         services.AddScoped<TaskAccess>();
@@ -72,6 +74,14 @@ public static class Composition
         services.AddTransport(transport);
         services.AddSingleton(SecurityHeaders.For(maps));
         services.AddRateLimits(builder.Configuration);
+        // Bounded work per request (docs/decisions/0006): every request gets a time, uploads from phones on weak
+        // connections a longer one; the app stops within its shutdown time even with requests still running.
+        services.AddRequestTimeouts(o =>
+        {
+            o.DefaultPolicy = new RequestTimeoutPolicy { Timeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Requests:TimeoutSeconds", 60)) };
+            o.AddPolicy(PhotoSetup.UploadTimeout, TimeSpan.FromSeconds(builder.Configuration.GetValue("Requests:UploadTimeoutSeconds", 120)));
+        });
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Host:ShutdownTimeoutSeconds", 15)));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(ModelBindingMessages.Localize);
@@ -108,9 +118,11 @@ public static class Composition
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestTimeouts();
         app.UseAuthentication();
         app.UseRateLimits();
         app.UseAuthorization();
+        app.UseUploadLimits();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapControllers();
     }

@@ -1,6 +1,8 @@
 using DialogPlanner.BrowserTests.Infrastructure;
 using DialogPlanner.Tests.Infrastructure;
+using DialogPlanner.Web.Features.Photos;
 using DialogPlanner.Web.Features.Walks;
+using ImageMagick;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -160,7 +162,7 @@ public sealed class PhoneRecorderTests(WalkApp app, Chromium chromium) : IClassF
             }
             """);
         var bytes = Convert.FromBase64String(dataUrl[(dataUrl.IndexOf(',') + 1)..]);
-        Assert.Equal("image/jpeg", PhotoFormat.Sniff(bytes));
+        Assert.Equal(MagickFormat.Jpeg, PhotoCleaner.FormatOf(bytes));
         return bytes;
     }
 

@@ -39,7 +39,7 @@ public sealed class AppFactory(TestDatabase database, IReadOnlyDictionary<string
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(Path.GetTempPath(), "dialogplanner-test-keys"));
-        builder.UseSetting("Walks:PhotoPath", PhotoPath);
+        builder.UseSetting("Photos:Path", PhotoPath);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using DialogPlanner.Tests.Infrastructure;
+using DialogPlanner.Tests.Photos;
 using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Features.Invitations;
@@ -99,8 +100,8 @@ public sealed class ParticipantWalkTests
         var clientId = Guid.NewGuid();
 
         var recorder = await client.GetDocumentAsync($"/walks/{walks.Mine}/record");
-        var first = await PostFindingAsync(client, walks.Mine, clientId, "56.833300", "13.933300", PhotoFormatTests.Jpeg());
-        var retry = await PostFindingAsync(client, walks.Mine, clientId, "56.833300", "13.933300", PhotoFormatTests.Jpeg());
+        var first = await PostFindingAsync(client, walks.Mine, clientId, "56.833300", "13.933300", TestPhotos.Jpeg());
+        var retry = await PostFindingAsync(client, walks.Mine, clientId, "56.833300", "13.933300", TestPhotos.Jpeg());
 
         Assert.Equal($"/walks/{walks.Mine}/record/findings", recorder.QuerySelector("form.finding-form")!.GetAttribute("data-queue-url"));
         Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (first.StatusCode, retry.StatusCode));
@@ -114,7 +115,7 @@ public sealed class ParticipantWalkTests
         Assert.Contains("Buskaget skymmer", mine.TextContent);
         var photoUrl = mine.QuerySelector("a")!.GetAttribute("href")!;
         Assert.Equal($"/walks/{walks.Mine}/record/findings/{finding.Id}/photo", photoUrl);
-        Assert.Equal("image/jpeg", PhotoFormat.Sniff(await client.GetByteArrayAsync(photoUrl)));
+        TestPhotos.AssertClean(await client.GetByteArrayAsync(photoUrl), "the photo").Dispose();
     }
 
     [Fact]

@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
+using DialogPlanner.Web.Features.Photos;
 using DialogPlanner.Web.Features.Walks;
 using DialogPlanner.Web.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -43,22 +45,19 @@ public sealed class TasksController(
 
     [RateLimited(RateLimits.Upload)]
     [HttpPost("{id:int}")]
-    [RequestSizeLimit(40 * 1024 * 1024)]
+    [RequestTimeout(PhotoSetup.UploadTimeout)]
     public async Task<IActionResult> Update(int id, TaskUpdateForm form)
     {
         var task = await LoadAsync(id, tracked: true);
         if (task is null) return NotFound();
         if (!task.CanChangeStatusTo(form.Status))
             ModelState.AddModelError(nameof(form.Status), t["Status kan inte ändras från {0} till {1}.", t[EnumTexts.Of(task.Status)], t[EnumTexts.Of(form.Status)]]);
+        PhotoStore.Saved? photo = null;
         if (await validator.ValidateIntoAsync(form, ModelState) && form.AfterPhoto is { Length: > 0 })
         {
-            var (photo, problem) = await photos.SaveAsync(form.AfterPhoto);
-            if (problem != PhotoStore.Problem.None)
-                ModelState.AddModelError(nameof(form.AfterPhoto), problem == PhotoStore.Problem.TooLarge
-                    ? t["Fotot är för stort (högst {0} MB).", photos.MaxBytes / 1024 / 1024]
-                    : t["Filen är inte ett foto. Använd JPEG, PNG, HEIC eller WebP."]);
-            else
-                (task.AfterPhotoPath, task.AfterPhotoContentType) = (photo!.Path, photo.ContentType);
+            (photo, var problem) = await photos.SaveAsync(form.AfterPhoto, HttpContext.RequestAborted);
+            if (problem != PhotoProblem.None) ModelState.AddModelError(nameof(form.AfterPhoto), problem.Explain(t, photos.Settings));
+            else (task.AfterPhotoPath, task.AfterPhotoContentType) = (photo!.Path, photo.ContentType);
         }
         if (!ModelState.IsValid) return View(nameof(Show), new TaskPage(task, form));
 
@@ -73,6 +72,7 @@ public sealed class TasksController(
         }
         catch (DbUpdateConcurrencyException)
         {
+            if (photo is not null) photos.Delete(photo); // not saved: its photo is not kept either
             ModelState.AddModelError(string.Empty, t["Någon annan har ändrat åtgärden medan du arbetade. Öppna den igen; din ändring har inte sparats."]);
             return View(nameof(Show), new TaskPage(task, form));
         }
@@ -147,18 +147,18 @@ public sealed class TasksController(
     }
 
     [HttpGet("{id:int}/findings/{findingId:int}/photo")]
-    public async Task<IActionResult> FindingPhoto(int id, int findingId)
+    public async Task<IActionResult> FindingPhoto(int id, int findingId, bool thumbnail = false)
     {
         var task = await LoadAsync(id);
         var finding = task?.Findings.SingleOrDefault(f => f.Id == findingId);
-        return photos.Serve(finding?.PhotoPath, finding?.PhotoContentType);
+        return photos.Serve(finding?.PhotoPath, finding?.PhotoContentType, thumbnail);
     }
 
     [HttpGet("{id:int}/after-photo")]
-    public async Task<IActionResult> AfterPhoto(int id)
+    public async Task<IActionResult> AfterPhoto(int id, bool thumbnail = false)
     {
         var task = await LoadAsync(id);
-        return photos.Serve(task?.AfterPhotoPath, task?.AfterPhotoContentType);
+        return photos.Serve(task?.AfterPhotoPath, task?.AfterPhotoContentType, thumbnail);
     }
 
     private async Task<FollowUpTask?> LoadAsync(int id, bool tracked = false)

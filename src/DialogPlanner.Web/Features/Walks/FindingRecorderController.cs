@@ -1,5 +1,6 @@
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Events;
+using DialogPlanner.Web.Features.Photos;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -72,11 +73,10 @@ public abstract class FindingRecorderController(
         PhotoStore.Saved? photo = null;
         if (ModelState.IsValid && form.Photo is { Length: > 0 })
         {
-            (photo, var problem) = await photos.SaveAsync(form.Photo);
-            if (problem == PhotoStore.Problem.TooLarge)
-                ModelState.AddModelError(nameof(form.Photo), t["Fotot är för stort (högst {0} MB).", photos.MaxBytes / 1024 / 1024]);
-            else if (problem == PhotoStore.Problem.NotAPhoto)
-                ModelState.AddModelError(nameof(form.Photo), t["Filen är inte ett foto. Använd JPEG, PNG, HEIC eller WebP."]);
+            (photo, var problem) = await photos.SaveAsync(form.Photo, HttpContext.RequestAborted);
+            // Busy passes: the phone's queue keeps the finding and tries again; any other refusal is final.
+            if (problem == PhotoProblem.Busy && wantsJson) return Busy();
+            if (problem != PhotoProblem.None) ModelState.AddModelError(nameof(form.Photo), problem.Explain(t, photos.Settings));
         }
         if (!ModelState.IsValid)
         {
@@ -99,7 +99,8 @@ public abstract class FindingRecorderController(
         }
         catch (DbUpdateException) when (form.ClientId is not null)
         {
-            // Two tries of the same upload raced; the unique ClientId let only one in.
+            // Two tries of the same upload raced; the unique ClientId let only one in, with its own photo.
+            if (photo is not null) photos.Delete(photo);
             return wantsJson ? Ok(new { duplicate = true }) : Redirect(access.BaseUrl);
         }
         if (wantsJson) return Created($"{access.BaseUrl}/findings/{finding.Id}", new { id = finding.Id });
@@ -107,11 +108,17 @@ public abstract class FindingRecorderController(
         return Redirect(access.BaseUrl);
     }
 
+    private IActionResult Busy()
+    {
+        Response.Headers.RetryAfter = "10";
+        return StatusCode(StatusCodes.Status503ServiceUnavailable, new { busy = true });
+    }
+
     /// <summary>A photo of any finding of the walk: everyone who may record on the walk may see what it holds.</summary>
-    protected async Task<IActionResult> PhotoAsync(WalkAccess access, int findingId)
+    protected async Task<IActionResult> PhotoAsync(WalkAccess access, int findingId, bool thumbnail)
     {
         var finding = await db.Findings.AsNoTracking().SingleOrDefaultAsync(f => f.Id == findingId && f.EventId == access.Walk.Id);
-        return photos.Serve(finding?.PhotoPath, finding?.PhotoContentType);
+        return photos.Serve(finding?.PhotoPath, finding?.PhotoContentType, thumbnail);
     }
 }
 

@@ -2,9 +2,11 @@ using System.Security.Claims;
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Features.Invitations;
+using DialogPlanner.Web.Features.Photos;
 using DialogPlanner.Web.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -38,13 +40,13 @@ public sealed class MyWalksController(
 
     [RateLimited(RateLimits.Upload)]
     [HttpPost("walks/{id:int}/record/findings")]
-    [RequestSizeLimit(40 * 1024 * 1024)]
+    [RequestTimeout(PhotoSetup.UploadTimeout)]
     public async Task<IActionResult> Add(int id, FindingForm form) =>
         await FindAsync(id) is { } access ? await AddAsync(access, form) : NotFound();
 
     [HttpGet("walks/{id:int}/record/findings/{findingId:int}/photo")]
-    public async Task<IActionResult> Photo(int id, int findingId) =>
-        await FindAsync(id) is { } access ? await PhotoAsync(access, findingId) : NotFound();
+    public async Task<IActionResult> Photo(int id, int findingId, bool thumbnail = false) =>
+        await FindAsync(id) is { } access ? await PhotoAsync(access, findingId, thumbnail) : NotFound();
 
     [HttpPost("walks/{id:int}/record/findings/{findingId:int}/check")]
     public async Task<IActionResult> Check(int id, int findingId, CarriedCheck.Result result) =>

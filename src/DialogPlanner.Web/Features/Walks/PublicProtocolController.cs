@@ -1,10 +1,11 @@
 using DialogPlanner.Web.Data;
+using DialogPlanner.Web.Features.Photos;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DialogPlanner.Web.Features.Walks;
 
-/// <summary>A published walk protocol for residents: no login, no names, photos only in formats cleaned of their position.</summary>
+/// <summary>A published walk protocol for residents: no login, no names, only photos that were cleaned of their metadata.</summary>
 [AllowAnonymous]
 [Route("kommun/{slug}/vandringar/{id:int}")]
 public sealed class PublicProtocolController(AppDbContext db, PhotoStore photos) : Controller
@@ -17,12 +18,12 @@ public sealed class PublicProtocolController(AppDbContext db, PhotoStore photos)
     }
 
     [HttpGet("photos/{findingId:int}")]
-    public async Task<IActionResult> Photo(string slug, int id, int findingId)
+    public async Task<IActionResult> Photo(string slug, int id, int findingId, bool thumbnail = false)
     {
         var protocol = await LoadAsync(slug, id);
         var finding = protocol?.Items.Select(i => i.Finding).SingleOrDefault(f => f.Id == findingId);
-        if (finding is null || !PhotoFormat.CanBeShownPublicly(finding.PhotoContentType)) return NotFound();
-        return photos.Serve(finding.PhotoPath, finding.PhotoContentType);
+        if (finding is null || !PhotoStore.CanBeShownPublicly(finding.PhotoContentType)) return NotFound();
+        return photos.Serve(finding.PhotoPath, finding.PhotoContentType, thumbnail);
     }
 
     private async Task<WalkProtocol?> LoadAsync(string slug, int id)

@@ -1,8 +1,10 @@
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Invitations;
+using DialogPlanner.Web.Features.Photos;
 using DialogPlanner.Web.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -26,13 +28,13 @@ public sealed class RecordController(
 
     [RateLimited(RateLimits.Upload)]
     [HttpPost("findings")]
-    [RequestSizeLimit(40 * 1024 * 1024)]
+    [RequestTimeout(PhotoSetup.UploadTimeout)]
     public async Task<IActionResult> Add(string token, FindingForm form) =>
         await FindAsync(token) is { } access ? await AddAsync(access, form) : NotFound();
 
     [HttpGet("findings/{id:int}/photo")]
-    public async Task<IActionResult> Photo(string token, int id) =>
-        await FindAsync(token) is { } access ? await PhotoAsync(access, id) : NotFound();
+    public async Task<IActionResult> Photo(string token, int id, bool thumbnail = false) =>
+        await FindAsync(token) is { } access ? await PhotoAsync(access, id, thumbnail) : NotFound();
 
     /// <summary>Checks off, on a re-walk, a finding carried from the previous walk (see CarriedCheck).</summary>
     [HttpPost("findings/{id:int}/check")]

@@ -2,6 +2,7 @@ using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Features.Municipalities;
+using DialogPlanner.Web.Features.Photos;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -90,11 +91,11 @@ public sealed class WalksController(AppDbContext db, MunicipalityScope scope, Ph
     }
 
     [HttpGet("findings/{findingId:int}/photo")]
-    public async Task<IActionResult> Photo(int id, int findingId)
+    public async Task<IActionResult> Photo(int id, int findingId, bool thumbnail = false)
     {
         if (await FindAsync(id) is null) return NotFound();
         var finding = await db.Findings.AsNoTracking().SingleOrDefaultAsync(f => f.Id == findingId && f.EventId == id);
-        return photos.Serve(finding?.PhotoPath, finding?.PhotoContentType);
+        return photos.Serve(finding?.PhotoPath, finding?.PhotoContentType, thumbnail);
     }
 
     private WalkMapData MapOf(Event walk, List<Finding> findings) => new(
