@@ -38,13 +38,13 @@ public class DemoYearApp : LiveApp
         if (walk.Stops.Count == 0)
         {
             walk.Stops.AddRange([
-                new WalkStop { Name = "Stortorget", Order = 1, Latitude = 56.8331, Longitude = 13.9408 },
-                new WalkStop { Name = "Gångtunneln vid stationen", Order = 2, Latitude = 56.8352, Longitude = 13.9371 },
-                new WalkStop { Name = "Replösa skola", Order = 3 },
+                TestData.Stop("Stortorget", 1, 56.8331, 13.9408),
+                TestData.Stop("Gångtunneln vid stationen", 2, 56.8352, 13.9371),
+                TestData.Stop("Replösa skola", 3),
             ]);
             db.Findings.AddRange(
-                new Finding { EventId = walk.Id, Category = FindingCategory.Lighting, Description = "Trasig gatlampa", Latitude = 56.8340, Longitude = 13.9392 },
-                new Finding { EventId = walk.Id, Category = FindingCategory.Vegetation, Description = "Buskage skymmer gångvägen", Place = "Parken" });
+                TestData.Finding(walk.Id, FindingCategory.Lighting, "Trasig gatlampa", latitude: 56.8340, longitude: 13.9392),
+                TestData.Finding(walk.Id, FindingCategory.Vegetation, "Buskage skymmer gångvägen", "Parken"));
             await db.SaveChangesAsync();
         }
         await AddDeliveryStatesAsync(db, SafetyWalkId);

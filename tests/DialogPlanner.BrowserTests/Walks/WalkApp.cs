@@ -1,7 +1,6 @@
 using DialogPlanner.BrowserTests.Infrastructure;
 using DialogPlanner.Tests.Infrastructure;
 using DialogPlanner.Web.Features.Accounts;
-using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Walks;
 
@@ -24,15 +23,12 @@ public sealed class WalkApp : LiveApp
         var ljungby = await app.AddMunicipalityAsync("Ljungby");
         await app.AddUserAsync(ParticipantEmail, Roles.Participant);
         await using var db = app.CreateDbContext();
-        LinkInvitee = new Invitation { Email = "anna@example.test", Name = "Anna" };
-        AxeInvitee = new Invitation { Email = "cecilia@example.test", Name = "Cecilia" };
-        var walk = new Event
-        {
-            MunicipalityId = ljungby.Id, Type = EventType.SafetyWalk, Title = "Trygghetsvandring Replösa", Location = "Replösa skola",
-            Status = EventStatus.Scheduled, StartsAtUtc = DateTime.UtcNow.AddMinutes(-30), EndsAtUtc = DateTime.UtcNow.AddHours(2),
-            Invitations = [LinkInvitee, AxeInvitee, new Invitation { Email = ParticipantEmail, Name = "Berit" }],
-            Stops = [new WalkStop { Name = "Replösa skola", Order = 1 }, new WalkStop { Name = "Gångtunneln under Replösavägen", Order = 2 }],
-        };
+        LinkInvitee = TestData.Invitation("anna@example.test", "Anna");
+        AxeInvitee = TestData.Invitation("cecilia@example.test", "Cecilia");
+        var walk = TestData.Walk(
+            ljungby.Id, "Trygghetsvandring Replösa", DateTime.UtcNow.AddMinutes(-30), hours: 2.5, location: "Replösa skola",
+            invitations: [LinkInvitee, AxeInvitee, TestData.Invitation(ParticipantEmail, "Berit")],
+            stops: [TestData.Stop("Replösa skola", 1), TestData.Stop("Gångtunneln under Replösavägen", 2)]);
         db.Events.Add(walk);
         await db.SaveChangesAsync();
         WalkId = walk.Id;

@@ -19,7 +19,7 @@ public sealed class CliProcessTests
     [Fact]
     public async Task Migrate_CreatesTheDatabase_ThenReportsUpToDate()
     {
-        await using var database = await TestDatabase.CreateAsync("Sqlite");
+        await using var database = await TestDatabase.CreateEmptyAsync("Sqlite");
 
         var (first, firstOutput) = await RunAsync(database, "migrate");
         var (second, secondOutput) = await RunAsync(database, "migrate");

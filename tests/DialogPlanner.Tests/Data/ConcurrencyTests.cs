@@ -18,7 +18,7 @@ public sealed class ConcurrencyTests
         {
             var e = new Event
             {
-                Municipality = new Municipality { Name = "Ljungby", Slug = "ljungby" }, Title = "Dialogmöte", Location = "Biblioteket",
+                Municipality = TestData.Municipality("Ljungby"), Title = "Dialogmöte", Location = "Biblioteket",
                 StartsAtUtc = TestData.Stockholm(2026, 10, 25, 18), EndsAtUtc = TestData.Stockholm(2026, 10, 25, 20),
             };
             db.Events.Add(e);
@@ -47,7 +47,7 @@ public sealed class ConcurrencyTests
         FollowUpTask task;
         await using (var db = await database.CreateMigratedContextAsync())
         {
-            var municipality = new Municipality { Name = "Ljungby", Slug = "ljungby" };
+            var municipality = TestData.Municipality("Ljungby");
             task = new FollowUpTask
             {
                 Municipality = municipality, Title = "Klipp buskage", DueDate = new DateOnly(2026, 12, 1),

@@ -8,7 +8,7 @@ public sealed class MigrationTests
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Migrations_ApplyToAnEmptyDatabase_AndMatchTheModel(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateEmptyAsync(provider);
         await using var db = database.CreateContext();
 
         Assert.NotEmpty(db.Database.GetMigrations());

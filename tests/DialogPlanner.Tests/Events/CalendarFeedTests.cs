@@ -9,11 +9,8 @@ namespace DialogPlanner.Tests.Events;
 
 public sealed class CalendarFeedTests
 {
-    private static Event Meeting(int municipalityId, string title, EventStatus status, bool isPublic, int days = 20) => new()
-    {
-        MunicipalityId = municipalityId, Title = title, Location = "Biblioteket", Status = status, IsPublic = isPublic,
-        StartsAtUtc = DateTime.UtcNow.Date.AddDays(days).AddHours(17), EndsAtUtc = DateTime.UtcNow.Date.AddDays(days).AddHours(19),
-    };
+    private static Event Meeting(int municipalityId, string title, EventStatus status, bool isPublic, int days = 20) =>
+        TestData.Event(municipalityId, title, DateTime.UtcNow.Date.AddDays(days).AddHours(17), status: status, isPublic: isPublic);
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task PublicFeed_HoldsOpenMeetings_PrivateFeed_AllOfTheOrganisersMunicipality(string provider)

@@ -54,9 +54,6 @@ public sealed class EventListTests
         return (app, client, ljungby.Id);
     }
 
-    private static Event Walk(int municipalityId, string title, DateTime stockholmStart) => new()
-    {
-        MunicipalityId = municipalityId, Type = EventType.SafetyWalk, Title = title, Location = "Replösa", Status = EventStatus.Scheduled,
-        StartsAtUtc = StockholmTime.ToUtc(stockholmStart), EndsAtUtc = StockholmTime.ToUtc(stockholmStart.AddHours(2)),
-    };
+    private static Event Walk(int municipalityId, string title, DateTime stockholmStart) =>
+        TestData.Walk(municipalityId, title, StockholmTime.ToUtc(stockholmStart));
 }

@@ -101,11 +101,7 @@ public sealed class EventPagesTests
         int past;
         await using (var db = app.CreateDbContext())
         {
-            var e = new Event
-            {
-                MunicipalityId = ljungby.Id, Title = "Vårens dialogmöte", Location = "Biblioteket", Status = EventStatus.Scheduled,
-                StartsAtUtc = DateTime.UtcNow.AddDays(-3), EndsAtUtc = DateTime.UtcNow.AddDays(-3).AddHours(2),
-            };
+            var e = TestData.Event(ljungby.Id, "Vårens dialogmöte", DateTime.UtcNow.AddDays(-3));
             db.Events.Add(e);
             await db.SaveChangesAsync();
             past = e.Id;

@@ -27,14 +27,10 @@ public sealed class InviteeSelectionTests
         await using (var db = app.CreateDbContext())
         {
             var group = new ContactGroup { MunicipalityId = ljungby.Id, Name = "Hyresvärdar" };
-            var mariaContact = new Contact { MunicipalityId = ljungby.Id, Name = "Maria Bergström", Email = "maria@bostader.example", Groups = [group], Language = "en" };
-            db.AddRange(mariaContact, new Contact { MunicipalityId = ljungby.Id, Name = "Johan Nilsson", Email = "johan@lagastrand.example", Groups = [group] });
-            var foreign = new Contact { MunicipalityId = alvesta.Id, Name = "Främling", Email = "frammande@alvesta.example" };
-            var e = new Event
-            {
-                MunicipalityId = ljungby.Id, Type = EventType.LandlordMeeting, Title = "Hyresvärdsmöte", Location = "Kommunhuset", Status = EventStatus.Scheduled,
-                StartsAtUtc = DateTime.UtcNow.AddDays(30), EndsAtUtc = DateTime.UtcNow.AddDays(30).AddHours(2),
-            };
+            var mariaContact = TestData.Contact(ljungby.Id, "Maria Bergström", "maria@bostader.example", "en", [group]);
+            db.AddRange(mariaContact, TestData.Contact(ljungby.Id, "Johan Nilsson", "johan@lagastrand.example", groups: [group]));
+            var foreign = TestData.Contact(alvesta.Id, "Främling", "frammande@alvesta.example");
+            var e = TestData.Event(ljungby.Id, "Hyresvärdsmöte", DateTime.UtcNow.AddDays(30), location: "Kommunhuset", type: EventType.LandlordMeeting);
             db.AddRange(foreign, e);
             await db.SaveChangesAsync();
             (eventId, maria, groupId, foreignContact) = (e.Id, mariaContact.Id, group.Id, foreign.Id);
@@ -82,7 +78,7 @@ public sealed class InviteeSelectionTests
         int eventId;
         await using (var db = app.CreateDbContext())
         {
-            var e = new Event { MunicipalityId = ljungby.Id, Title = "Möte", Location = "Här", StartsAtUtc = DateTime.UtcNow.AddDays(9), EndsAtUtc = DateTime.UtcNow.AddDays(9).AddHours(1) };
+            var e = TestData.Event(ljungby.Id, "Möte", DateTime.UtcNow.AddDays(9), hours: 1, location: "Här", status: EventStatus.Draft);
             db.Events.Add(e);
             await db.SaveChangesAsync();
             eventId = e.Id;

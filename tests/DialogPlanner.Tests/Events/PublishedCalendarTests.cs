@@ -1,4 +1,5 @@
 using System.Text;
+using DialogPlanner.Tests.Infrastructure;
 using DialogPlanner.Web;
 using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Features.Promises;
@@ -48,12 +49,8 @@ public sealed class PublishedCalendarTests
         }
     }
 
-    private static Event Meeting(string title) => new()
-    {
-        Title = title, Location = "Ljungby", Type = EventType.DialogueMeeting, Status = EventStatus.Scheduled, IsPublic = true,
-        StartsAtUtc = StockholmTime.ToUtc(new DateTime(DateTime.UtcNow.Year + 1, 4, 15, 18, 0, 0)),
-        EndsAtUtc = StockholmTime.ToUtc(new DateTime(DateTime.UtcNow.Year + 1, 4, 15, 20, 0, 0)),
-    };
+    private static Event Meeting(string title) =>
+        TestData.Event(0, title, StockholmTime.ToUtc(new DateTime(DateTime.UtcNow.Year + 1, 4, 15, 18, 0, 0)), location: "Ljungby", isPublic: true);
 
     /// <summary>Answers with the Swedish key itself, as the app does for Swedish.</summary>
     private sealed class EchoLocalizer : IStringLocalizer

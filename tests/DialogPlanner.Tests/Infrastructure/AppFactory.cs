@@ -3,6 +3,7 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using DialogPlanner.Web.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +18,14 @@ public sealed class AppFactory(TestDatabase database, IReadOnlyDictionary<string
 {
     public const string AdminEmail = "admin@test.example";
     public const string AdminPassword = "Admin-password-1";
+
+    static AppFactory()
+    {
+        // The apps of the tests watch their files (settings, wwwroot) by polling rather than through inotify: Linux gives
+        // a user 128 inotify instances, shared with build servers and other test runs on the machine, and when they run
+        // out a page fails with an IOException that has nothing to do with the test.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
 
     public TestDatabase Database { get; } = database;
 
@@ -43,6 +52,9 @@ public sealed class AppFactory(TestDatabase database, IReadOnlyDictionary<string
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+        // A real PBKDF2 hash with fewer rounds: the default 100,000 cost tens of milliseconds of CPU per hash and per
+        // sign-in, and every test creates its administrator and signs people in. What a hash protects is not tested here.
+        builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
     }
 
     public AppDbContext CreateDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<AppDbContext>();

@@ -10,14 +10,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DialogPlanner.Tests.Infrastructure;
 
 /// <summary>Builders for the data most tests need: municipalities and users in each role.</summary>
-public static class TestData
+public static partial class TestData
 {
     public const string Password = "Test-password-1";
 
     public static async Task<Municipality> AddMunicipalityAsync(this AppFactory app, string name)
     {
         await using var db = app.CreateDbContext();
-        var municipality = new Municipality { Name = name, Slug = name.ToLowerInvariant().Replace('ö', 'o').Replace('ä', 'a').Replace('å', 'a') };
+        var municipality = Municipality(name);
         db.Municipalities.Add(municipality);
         await db.SaveChangesAsync();
         return municipality;
@@ -26,7 +26,7 @@ public static class TestData
     public static async Task<Organisation> AddOrganisationAsync(this AppFactory app, int municipalityId, string name)
     {
         await using var db = app.CreateDbContext();
-        var organisation = new Organisation { MunicipalityId = municipalityId, Name = name, Kind = OrganisationKind.Municipality };
+        var organisation = Organisation(municipalityId, name);
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync();
         return organisation;

@@ -5,8 +5,10 @@ using Npgsql;
 namespace DialogPlanner.Tests.Infrastructure;
 
 /// <summary>
-/// A fresh, empty database of one provider: a temporary SQLite file, or a new database on the
+/// A database of one provider for one test: a temporary SQLite file, or a new database on the
 /// PostgreSQL server that <c>./build.sh test</c> starts (its address in DIALOGPLANNER_TEST_POSTGRES).
+/// <see cref="CreateAsync(string)"/> gives a migrated copy of <see cref="MigratedTemplate"/>, so the app's own migration at
+/// start finds nothing to do; <see cref="CreateEmptyAsync"/> gives an empty one, for the tests of migrating itself.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -24,23 +26,24 @@ public sealed class TestDatabase : IAsyncDisposable
         _postgresName = postgresName;
     }
 
-    public static async Task<TestDatabase> CreateAsync(string provider)
+    /// <summary>A database of its own with every migration applied (a copy of the template), and no rows.</summary>
+    public static Task<TestDatabase> CreateAsync(string provider) => CreateAsync(provider, migrated: true);
+
+    /// <summary>A database of its own with nothing in it, not even the migrations history.</summary>
+    public static Task<TestDatabase> CreateEmptyAsync(string provider) => CreateAsync(provider, migrated: false);
+
+    private static async Task<TestDatabase> CreateAsync(string provider, bool migrated)
     {
         if (provider == DatabaseSetup.Sqlite)
         {
             var file = Path.Combine(Path.GetTempPath(), $"dialogplanner-test-{Guid.NewGuid():N}.db");
-            return new TestDatabase(provider, $"Data Source={file};Pooling=False", null);
+            if (migrated) await MigratedTemplate.CopySqliteAsync(file);
+            return new TestDatabase(provider, SqliteConnectionString(file), null);
         }
-        var server = ServerConnectionString();
         var name = $"dp_test_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(server))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
-        return new TestDatabase(provider, builder.ConnectionString, name);
+        if (migrated) await MigratedTemplate.CopyPostgresAsync(name);
+        else await ExecuteOnServerAsync($"CREATE DATABASE \"{name}\"");
+        return new TestDatabase(provider, PostgresConnectionString(name), name);
     }
 
     public static string ServerConnectionString() =>
@@ -50,13 +53,33 @@ public sealed class TestDatabase : IAsyncDisposable
                 $"{PostgresVariable} is not set. Run the tests with ./build.sh test, which starts a PostgreSQL server, " +
                 $"or point {PostgresVariable} at one (e.g. Host=127.0.0.1;Port=5432;Username=postgres).");
 
+    internal static string SqliteConnectionString(string file) => $"Data Source={file};Pooling=False";
+
+    internal static string PostgresConnectionString(string database, bool pooling = true)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString()) { Database = database };
+        if (!pooling) builder.Pooling = false;
+        return builder.ConnectionString;
+    }
+
+    /// <summary>Runs one statement on the server's maintenance database (CREATE or DROP DATABASE).</summary>
+    internal static async Task ExecuteOnServerAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ServerConnectionString());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>A context on this database with the app's own configuration (interceptor included).</summary>
-    public AppDbContext CreateContext()
+    public AppDbContext CreateContext() => CreateContext(Provider, ConnectionString);
+
+    internal static AppDbContext CreateContext(string provider, string connectionString)
     {
         var interceptor = new AuditInterceptor(TimeProvider.System);
-        return Provider == DatabaseSetup.Sqlite
-            ? new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite(ConnectionString).AddInterceptors(interceptor).Options)
-            : new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(ConnectionString).AddInterceptors(interceptor).Options);
+        return provider == DatabaseSetup.Sqlite
+            ? new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite(connectionString).AddInterceptors(interceptor).Options)
+            : new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(connectionString).AddInterceptors(interceptor).Options);
     }
 
     public async Task<AppDbContext> CreateMigratedContextAsync()
@@ -71,10 +94,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (_postgresName is null) throw new InvalidOperationException("Only a PostgreSQL test database can be dropped while in use.");
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(ServerConnectionString());
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)");
     }
 
     public async ValueTask DisposeAsync()

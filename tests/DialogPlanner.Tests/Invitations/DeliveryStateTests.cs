@@ -5,7 +5,6 @@ using DialogPlanner.Tests.Infrastructure;
 using DialogPlanner.Tests.Mail;
 using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Contacts;
-using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Mail;
 using Microsoft.EntityFrameworkCore;
 
@@ -153,7 +152,7 @@ public sealed class DeliveryStateTests
     {
         await using var db = app.CreateDbContext();
         var group = new ContactGroup { MunicipalityId = municipalityId, Name = "Hyresvärdar" };
-        db.AddRange(members.Select(m => new Contact { MunicipalityId = municipalityId, Name = m.Name, Email = m.Email, Groups = [group] }));
+        db.AddRange(members.Select(m => TestData.Contact(municipalityId, m.Name, m.Email, groups: [group])));
         await db.SaveChangesAsync();
         return group.Id;
     }
@@ -162,11 +161,7 @@ public sealed class DeliveryStateTests
     {
         await using var db = app.CreateDbContext();
         var start = DateTime.UtcNow.Date.AddDays(30).AddHours(16);
-        var e = new Event
-        {
-            MunicipalityId = municipalityId, Title = "Trygghetsvandring i Replösa", Location = "Replösa skola", Type = EventType.SafetyWalk,
-            Status = EventStatus.Scheduled, StartsAtUtc = start, EndsAtUtc = start.AddHours(2),
-        };
+        var e = TestData.Walk(municipalityId, "Trygghetsvandring i Replösa", start, location: "Replösa skola");
         db.Events.Add(e);
         await db.SaveChangesAsync();
         return e.Id;

@@ -34,19 +34,13 @@ public sealed class ImapReplyTests
     {
         var ljungby = await app.AddMunicipalityAsync("Ljungby");
         await using var db = app.CreateDbContext();
-        var e = new Event
-        {
-            MunicipalityId = ljungby.Id, Title = "Dialogmöte i Centrum", Location = "Biblioteket", Status = EventStatus.Scheduled,
-            StartsAtUtc = TestData.Stockholm(2026, 12, 10, 18), EndsAtUtc = TestData.Stockholm(2026, 12, 10, 20),
-            CalendarUid = Uid, CalendarSequence = sequence,
-            Invitations =
-            [
-                new() { Email = Anna, Name = "Anna Andersson", Rsvp = annasAnswer },
-                new() { Email = Per, Name = "Per Persson" },
-                new() { Email = Lisa, Name = "Lisa Larsson" },
-                new() { Email = Gone, RemovedAtUtc = DateTime.UtcNow },
-            ],
-        };
+        var e = TestData.Event(ljungby.Id, "Dialogmöte i Centrum", TestData.Stockholm(2026, 12, 10, 18), invitations:
+        [
+            TestData.Invitation(Anna, "Anna Andersson", annasAnswer),
+            TestData.Invitation(Per, "Per Persson"),
+            TestData.Invitation(Lisa, "Lisa Larsson"),
+            TestData.Invitation(Gone, removedAtUtc: DateTime.UtcNow),
+        ]).With(ev => (ev.CalendarUid, ev.CalendarSequence) = (Uid, sequence));
         db.Events.Add(e);
         await db.SaveChangesAsync();
         return e.Id;

@@ -22,11 +22,7 @@ public sealed class InvitationSendingTests
     {
         var ljungby = await app.AddMunicipalityAsync("Ljungby");
         await using var db = app.CreateDbContext();
-        var e = new Event
-        {
-            MunicipalityId = ljungby.Id, Title = "Dialogmöte om centrum", Location = "Biblioteket", Status = EventStatus.Scheduled,
-            StartsAtUtc = DateTime.UtcNow.Date.AddDays(40).AddHours(16), EndsAtUtc = DateTime.UtcNow.Date.AddDays(40).AddHours(18),
-        };
+        var e = TestData.Event(ljungby.Id, "Dialogmöte om centrum", DateTime.UtcNow.Date.AddDays(40).AddHours(16));
         db.Events.Add(e);
         await db.SaveChangesAsync();
         return e.Id;

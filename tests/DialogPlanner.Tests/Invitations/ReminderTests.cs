@@ -117,19 +117,14 @@ public sealed class ReminderTests
         return await scope.ServiceProvider.GetRequiredService<ReminderQueue>().QueueDueAsync(CancellationToken.None);
     }
 
-    private static Invitation Invitee(string email, RsvpStatus rsvp, string language = "sv", bool removed = false, bool sent = true) => new()
-    {
-        Email = email, Rsvp = rsvp, Language = language, SentSequence = sent ? 0 : -1, RemovedAtUtc = removed ? DateTime.UtcNow.AddDays(-1) : null,
-    };
+    private static Invitation Invitee(string email, RsvpStatus rsvp, string language = "sv", bool removed = false, bool sent = true) =>
+        TestData.Invitation(email, rsvp: rsvp, language: language, removedAtUtc: removed ? DateTime.UtcNow.AddDays(-1) : null)
+            .With(i => i.SentSequence = sent ? 0 : -1);
 
     private static async Task<int> AddEventAsync(AppFactory app, int municipalityId, string title, EventStatus status, DateTime startsAtUtc, params Invitation[] invitees)
     {
         await using var db = app.CreateDbContext();
-        var e = new Event
-        {
-            MunicipalityId = municipalityId, Title = title, Location = "Biblioteket", Status = status, Type = EventType.DialogueMeeting,
-            StartsAtUtc = startsAtUtc, EndsAtUtc = startsAtUtc.AddHours(2), Invitations = [.. invitees],
-        };
+        var e = TestData.Event(municipalityId, title, startsAtUtc, status: status, invitations: invitees);
         db.Events.Add(e);
         await db.SaveChangesAsync();
         return e.Id;

@@ -12,14 +12,10 @@ public sealed class RsvpLinkTests
     {
         var ljungby = await app.AddMunicipalityAsync("Ljungby");
         await using var db = app.CreateDbContext();
-        var anna = new Invitation { Email = "anna@example.test", Name = "Anna" };
-        var per = new Invitation { Email = "per@example.test", Name = "Per Hemlig" };
-        var removed = new Invitation { Email = "gone@example.test", RemovedAtUtc = DateTime.UtcNow };
-        var e = new Event
-        {
-            MunicipalityId = ljungby.Id, Title = "Dialogmöte", Location = "Biblioteket", Status = status,
-            StartsAtUtc = DateTime.UtcNow.AddDays(10), EndsAtUtc = DateTime.UtcNow.AddDays(10).AddHours(2), Invitations = [anna, per, removed],
-        };
+        var anna = TestData.Invitation("anna@example.test", "Anna");
+        var per = TestData.Invitation("per@example.test", "Per Hemlig");
+        var removed = TestData.Invitation("gone@example.test", removedAtUtc: DateTime.UtcNow);
+        var e = TestData.Event(ljungby.Id, "Dialogmöte", status: status, invitations: [anna, per, removed]);
         db.Events.Add(e);
         await db.SaveChangesAsync();
         return (anna, per, removed, e.Id);

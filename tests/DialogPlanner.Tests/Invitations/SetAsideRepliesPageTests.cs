@@ -15,11 +15,7 @@ public sealed class SetAsideRepliesPageTests
     {
         var ljungby = await app.AddMunicipalityAsync("Ljungby");
         await using var db = app.CreateDbContext();
-        var e = new Event
-        {
-            MunicipalityId = ljungby.Id, Title = "Dialogmöte i Centrum", Location = "Biblioteket", Status = EventStatus.Scheduled,
-            StartsAtUtc = DateTime.UtcNow.AddDays(10), EndsAtUtc = DateTime.UtcNow.AddDays(10).AddHours(2),
-        };
+        var e = TestData.Event(ljungby.Id, "Dialogmöte i Centrum");
         db.Events.Add(e);
         db.SetAsideReplies.AddRange(
             new SetAsideReply

@@ -1,7 +1,6 @@
 using System.Net;
 using DialogPlanner.Tests.Infrastructure;
 using DialogPlanner.Web.Features.Accounts;
-using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Walks;
 using Microsoft.EntityFrameworkCore;
@@ -45,14 +44,10 @@ public sealed class ResponsibilitiesTests
         await using var app = await AppFactory.StartAsync("Sqlite");
         var ljungby = await app.AddMunicipalityAsync("Ljungby");
         var organiser = await app.SignInAsync(await app.AddUserAsync("org@ljungby.example", Roles.Organiser, ljungby.Id), TestData.Password);
-        var invitation = new Invitation { Email = "anna@example.test" };
+        var invitation = TestData.Invitation("anna@example.test");
         await using (var db = app.CreateDbContext())
         {
-            db.Events.Add(new Event
-            {
-                MunicipalityId = ljungby.Id, Type = EventType.SafetyWalk, Title = "Vandring", Location = "Replösa", Status = EventStatus.Scheduled,
-                StartsAtUtc = DateTime.UtcNow, EndsAtUtc = DateTime.UtcNow.AddHours(2), Invitations = [invitation],
-            });
+            db.Events.Add(TestData.Walk(ljungby.Id, "Vandring", DateTime.UtcNow, invitations: [invitation]));
             await db.SaveChangesAsync();
         }
 

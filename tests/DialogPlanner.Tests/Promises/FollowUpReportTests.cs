@@ -169,12 +169,9 @@ public sealed partial class FollowUpReportTests
         pledges[GraffitiPledge].ManualStatus = PledgeManualStatus.Kept;
         pledges[GraffitiPledge].Notes = GraffitiNote;
 
-        Event Held(Pledge pledge, EventType type, string title, DateTime startsAtUtc, int attendance, EventStatus status = EventStatus.Held) => new()
-        {
-            MunicipalityId = municipalityId, PledgeId = pledge.Id, Type = type, Title = title, Location = "Ljungby",
-            StartsAtUtc = startsAtUtc, EndsAtUtc = startsAtUtc.AddHours(2), Status = status,
-            AttendanceCount = status == EventStatus.Held ? attendance : null,
-        };
+        Event Held(Pledge pledge, EventType type, string title, DateTime startsAtUtc, int attendance, EventStatus status = EventStatus.Held) =>
+            TestData.Event(municipalityId, title, startsAtUtc, location: "Ljungby", type: type, status: status)
+                .With(e => (e.PledgeId, e.AttendanceCount) = (pledge.Id, status == EventStatus.Held ? attendance : null));
         var dialogue = pledges[DialoguePledge];
         var walkPledge = pledges[WalkPledge];
         var walk = Held(walkPledge, EventType.SafetyWalk, "Trygghetsvandring Replösa", TestData.Stockholm(2024, 10, 10, 19), 12);
@@ -186,16 +183,14 @@ public sealed partial class FollowUpReportTests
             Held(walkPledge, EventType.SafetyWalk, "Trygghetsvandring Bolmstad", TestData.Stockholm(2024, 11, 14, 19), 0, EventStatus.Scheduled),
             walk);
 
-        var street = new Organisation
-        { MunicipalityId = municipalityId, Name = "Gatuavdelningen", Kind = OrganisationKind.Municipality };
-        FollowUpTask NewTask(string title, TaskStatus status) => new()
-        { MunicipalityId = municipalityId, Title = title, ResponsibleOrganisation = street, DueDate = new DateOnly(2024, 12, 1), Status = status };
+        var street = TestData.Organisation(municipalityId, "Gatuavdelningen");
+        FollowUpTask NewTask(string title, TaskStatus status) => TestData.Task(municipalityId, street, title, status, new DateOnly(2024, 12, 1));
         var lamps = NewTask("Byt armaturer i gångtunneln", TaskStatus.Done);
         var bushes = NewTask("Klipp buskaget vid lekplatsen", TaskStatus.InProgress);
         db.Findings.AddRange(
-            new Finding { Event = walk, Category = FindingCategory.Lighting, Description = "Mörk gångtunnel", FollowUpTask = lamps, Triage = FindingTriage.Tasked },
-            new Finding { Event = walk, Category = FindingCategory.Lighting, Description = "Trasig lampa vid tunnelns norra ände", FollowUpTask = lamps, Triage = FindingTriage.Tasked },
-            new Finding { Event = walk, Category = FindingCategory.Vegetation, Description = "Skymd sikt vid lekplatsen", FollowUpTask = bushes, Triage = FindingTriage.Tasked });
+            TestData.Finding(walk, FindingCategory.Lighting, "Mörk gångtunnel", lamps),
+            TestData.Finding(walk, FindingCategory.Lighting, "Trasig lampa vid tunnelns norra ände", lamps),
+            TestData.Finding(walk, FindingCategory.Vegetation, "Skymd sikt vid lekplatsen", bushes));
         await db.SaveChangesAsync();
         return new LjungbyYear(promise.Id, municipalityId, pledges.ToDictionary(p => p.Key, p => p.Value.Id));
     }

@@ -63,11 +63,8 @@ public sealed class PromiseImportTests
         {
             var walkPledge = await db.Pledges.Include(p => p.FocusArea).ThenInclude(f => f.CitizenPromise).SingleAsync(p => p.EventType == EventType.SafetyWalk);
             walkPledgeId = walkPledge.Id;
-            db.Events.Add(new Event
-            {
-                MunicipalityId = walkPledge.FocusArea.CitizenPromise.MunicipalityId, Type = EventType.SafetyWalk, Title = "Vandring", Location = "Replösa",
-                StartsAtUtc = TestData.Stockholm(2024, 10, 10, 19), EndsAtUtc = TestData.Stockholm(2024, 10, 10, 21), PledgeId = walkPledge.Id,
-            });
+            db.Events.Add(TestData.Walk(walkPledge.FocusArea.CitizenPromise.MunicipalityId, "Vandring", TestData.Stockholm(2024, 10, 10, 19), status: EventStatus.Draft)
+                .With(w => w.PledgeId = walkPledge.Id));
             await db.SaveChangesAsync();
         }
 

@@ -165,12 +165,9 @@ public sealed class PromiseJourneyTests
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(promiseUrl)).StatusCode);
     }
 
-    private static Event Held(int municipalityId, int pledgeId, EventType type, DateTime stockholmStart, int attendance) => new()
-    {
-        MunicipalityId = municipalityId, PledgeId = pledgeId, Type = type, Title = type.ToString(), Location = "Ljungby",
-        Status = EventStatus.Held, AttendanceCount = attendance,
-        StartsAtUtc = StockholmTime.ToUtc(stockholmStart), EndsAtUtc = StockholmTime.ToUtc(stockholmStart.AddHours(2)),
-    };
+    private static Event Held(int municipalityId, int pledgeId, EventType type, DateTime stockholmStart, int attendance) =>
+        TestData.Event(municipalityId, type.ToString(), StockholmTime.ToUtc(stockholmStart), location: "Ljungby", type: type, status: EventStatus.Held)
+            .With(e => (e.PledgeId, e.AttendanceCount) = (pledgeId, attendance));
 
     private static string StatusOf(IHtmlDocument dashboard, string pledgeText)
     {

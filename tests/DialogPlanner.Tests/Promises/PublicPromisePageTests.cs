@@ -42,7 +42,7 @@ public sealed class PublicPromisePageTests
         await AddEventAsync(app, municipalityId, "Internt planeringsmöte", TestData.Stockholm(NextYear, 2, 2, 9), EventStatus.Scheduled, isPublic: false);
         await using (var db = app.CreateDbContext())
         {
-            db.Invitations.Add(new Invitation { EventId = open, Email = "bertil.berg@test.example", Name = "Bertil Berg" });
+            db.Invitations.Add(TestData.Invitation("bertil.berg@test.example", "Bertil Berg", eventId: open));
             await db.SaveChangesAsync();
         }
         var anonymous = app.CreateBrowser();
@@ -222,11 +222,8 @@ public sealed class PublicPromisePageTests
         bool isPublic = true, int? pledgeId = null, EventType type = EventType.DialogueMeeting, string location = "Ljungby", int sequence = 0, string? description = null, string? minutes = null)
     {
         await using var db = app.CreateDbContext();
-        var e = new Event
-        {
-            MunicipalityId = municipalityId, Type = type, Title = title, Location = location, Status = status, IsPublic = isPublic,
-            StartsAtUtc = startUtc, EndsAtUtc = startUtc.AddHours(2), PledgeId = pledgeId, CalendarSequence = sequence, Description = description, Minutes = minutes,
-        };
+        var e = TestData.Event(municipalityId, title, startUtc, location: location, type: type, status: status, isPublic: isPublic).With(ev =>
+            (ev.PledgeId, ev.CalendarSequence, ev.Description, ev.Minutes) = (pledgeId, sequence, description, minutes));
         db.Events.Add(e);
         await db.SaveChangesAsync();
         return e.Id;

@@ -22,18 +22,15 @@ public sealed class ParticipantWalkTests
     {
         var ljungby = await app.AddMunicipalityAsync("Ljungby");
         await using var db = app.CreateDbContext();
-        Event Make(EventType type, string title, Invitation invitation, EventStatus status = EventStatus.Scheduled) => new()
-        {
-            MunicipalityId = ljungby.Id, Type = type, Title = title, Location = "Replösa", Status = status,
-            StartsAtUtc = DateTime.UtcNow.AddHours(-1), EndsAtUtc = DateTime.UtcNow.AddHours(1), Invitations = [invitation],
-        };
+        Event Make(EventType type, string title, Invitation invitation, EventStatus status = EventStatus.Scheduled) =>
+            TestData.Event(ljungby.Id, title, DateTime.UtcNow.AddHours(-1), location: "Replösa", type: type, status: status, invitations: [invitation]);
         // The organiser typed Anna's address with capitals: it is still hers.
-        var myInvitation = new Invitation { Email = "Anna.Andersson@Example.TEST", Name = "Anna" };
+        var myInvitation = TestData.Invitation("Anna.Andersson@Example.TEST", "Anna");
         var mine = Make(EventType.SafetyWalk, "Vandring Replösa", myInvitation);
-        var others = Make(EventType.SafetyWalk, "Vandring Centrum", new Invitation { Email = "per@example.test" });
-        var removed = Make(EventType.SafetyWalk, "Vandring Bolmen", new Invitation { Email = Anna, RemovedAtUtc = DateTime.UtcNow });
-        var cancelled = Make(EventType.SafetyWalk, "Vandring Lagan", new Invitation { Email = Anna }, EventStatus.Cancelled);
-        var meeting = Make(EventType.DialogueMeeting, "Dialogmöte Ljungby", new Invitation { Email = Anna });
+        var others = Make(EventType.SafetyWalk, "Vandring Centrum", TestData.Invitation("per@example.test"));
+        var removed = Make(EventType.SafetyWalk, "Vandring Bolmen", TestData.Invitation(Anna, removedAtUtc: DateTime.UtcNow));
+        var cancelled = Make(EventType.SafetyWalk, "Vandring Lagan", TestData.Invitation(Anna), EventStatus.Cancelled);
+        var meeting = Make(EventType.DialogueMeeting, "Dialogmöte Ljungby", TestData.Invitation(Anna));
         db.Events.AddRange(mine, others, removed, cancelled, meeting);
         await db.SaveChangesAsync();
         return new Seeded(mine.Id, myInvitation.Id, others.Id, removed.Id, cancelled.Id, meeting.Id);
@@ -143,7 +140,7 @@ public sealed class ParticipantWalkTests
         int othersFinding;
         await using (var db = app.CreateDbContext())
         {
-            db.Findings.Add(new Finding { EventId = walks.Others, Category = FindingCategory.Litter, Description = "Pers fynd", Place = "Torget", PhotoPath = "x.jpg" });
+            db.Findings.Add(TestData.Finding(walks.Others, FindingCategory.Litter, "Pers fynd", "Torget").With(f => f.PhotoPath = "x.jpg"));
             await db.SaveChangesAsync();
             othersFinding = (await db.Findings.SingleAsync()).Id;
         }
@@ -172,11 +169,11 @@ public sealed class ParticipantWalkTests
         int mineCarried, othersCarried;
         await using (var db = app.CreateDbContext())
         {
-            var earlier = new Finding { EventId = walks.Others, Category = FindingCategory.Lighting, Description = "Släckt lampa" };
+            var earlier = TestData.Finding(walks.Others, FindingCategory.Lighting, "Släckt lampa");
             db.Findings.Add(earlier);
             await db.SaveChangesAsync();
-            var carried = new Finding { EventId = walks.Mine, Category = FindingCategory.Lighting, Description = "Släckt lampa", CarriedFromFindingId = earlier.Id };
-            var notHers = new Finding { EventId = walks.Others, Category = FindingCategory.Lighting, Description = "Släckt lampa", CarriedFromFindingId = earlier.Id };
+            var carried = TestData.Finding(walks.Mine, FindingCategory.Lighting, "Släckt lampa").With(f => f.CarriedFromFindingId = earlier.Id);
+            var notHers = TestData.Finding(walks.Others, FindingCategory.Lighting, "Släckt lampa").With(f => f.CarriedFromFindingId = earlier.Id);
             db.Findings.AddRange(carried, notHers);
             await db.SaveChangesAsync();
             (mineCarried, othersCarried) = (carried.Id, notHers.Id);

@@ -21,26 +21,24 @@ public sealed class ProtocolTests
         int walkId, taskId;
         await using (var db = app.CreateDbContext())
         {
-            var street = new Organisation { MunicipalityId = ljungby.Id, Name = "Gatuavdelningen" };
-            var landlord = new Organisation { MunicipalityId = ljungby.Id, Name = "Ljungbybostäder AB" };
-            var task = new FollowUpTask { MunicipalityId = ljungby.Id, Title = "Byt armatur", ResponsibleOrganisation = street, AssignedPerson = "Emma Karlsson", DueDate = new DateOnly(2030, 1, 1), Status = TaskStatus.InProgress };
-            var walk = new Event
-            {
-                MunicipalityId = ljungby.Id, Type = EventType.SafetyWalk, Title = "Vandring Replösa", Location = "Replösa torg", Status = EventStatus.Held,
-                StartsAtUtc = DateTime.UtcNow.AddDays(-5), EndsAtUtc = DateTime.UtcNow.AddDays(-5).AddHours(2),
-                Stops = [new WalkStop { Name = "Gångtunneln", Order = 1 }, new WalkStop { Name = "Parken", Order = 2 }],
-                Invitations =
+            var street = TestData.Organisation(ljungby.Id, "Gatuavdelningen");
+            var landlord = TestData.Organisation(ljungby.Id, "Ljungbybostäder AB");
+            var task = TestData.Task(ljungby.Id, street, "Byt armatur", TaskStatus.InProgress, new DateOnly(2030, 1, 1)).With(t => t.AssignedPerson = "Emma Karlsson");
+            var maria = TestData.Contact(ljungby.Id, "Maria Bergström", "maria@bostader.example").With(c => c.Organisation = landlord);
+            var walk = TestData.Walk(
+                ljungby.Id, startsAtUtc: DateTime.UtcNow.AddDays(-5), location: "Replösa torg", status: EventStatus.Held,
+                stops: [TestData.Stop("Gångtunneln", 1), TestData.Stop("Parken", 2)],
+                invitations:
                 [
-                    new Invitation { Email = "maria@bostader.example", Rsvp = RsvpStatus.Accepted, Contact = new Contact { MunicipalityId = ljungby.Id, Name = "Maria Bergström", Email = "maria@bostader.example", Organisation = landlord } },
-                    new Invitation { Email = "karin@posten.example", Name = "Karin Åberg", Rsvp = RsvpStatus.Accepted },
-                    new Invitation { Email = "nej@posten.example", Name = "Lars Öhman", Rsvp = RsvpStatus.Declined },
-                ],
-            };
+                    TestData.Invitation("maria@bostader.example", rsvp: RsvpStatus.Accepted).With(i => i.Contact = maria),
+                    TestData.Invitation("karin@posten.example", "Karin Åberg", RsvpStatus.Accepted),
+                    TestData.Invitation("nej@posten.example", "Lars Öhman", RsvpStatus.Declined),
+                ]);
             db.AddRange(task, walk);
             await db.SaveChangesAsync();
             db.Findings.AddRange(
-                new Finding { EventId = walk.Id, Category = FindingCategory.Lighting, Description = "Trasig lampa", Place = "Gångtunneln", FollowUpTask = task, Triage = FindingTriage.Tasked },
-                new Finding { EventId = walk.Id, Category = FindingCategory.Litter, Description = "Skräp", Place = "Parken", Triage = FindingTriage.NoAction, NoActionReason = "Städas varje måndag" });
+                TestData.Finding(walk.Id, FindingCategory.Lighting, "Trasig lampa", "Gångtunneln", task: task),
+                TestData.Finding(walk.Id, FindingCategory.Litter, "Skräp", "Parken", triage: FindingTriage.NoAction).With(f => f.NoActionReason = "Städas varje måndag"));
             await db.SaveChangesAsync();
             (walkId, taskId) = (walk.Id, task.Id);
         }

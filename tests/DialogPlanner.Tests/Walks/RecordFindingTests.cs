@@ -21,12 +21,8 @@ public sealed class RecordFindingTests
         await using var db = app.CreateDbContext();
         Event Make(EventType type, string title, string email, out Invitation invitation)
         {
-            invitation = new Invitation { Email = email, Name = "Deltagare" };
-            return new Event
-            {
-                MunicipalityId = ljungby.Id, Type = type, Title = title, Location = "Replösa", Status = EventStatus.Scheduled,
-                StartsAtUtc = DateTime.UtcNow.AddHours(-1), EndsAtUtc = DateTime.UtcNow.AddHours(1), Invitations = [invitation],
-            };
+            invitation = TestData.Invitation(email, "Deltagare");
+            return TestData.Event(ljungby.Id, title, DateTime.UtcNow.AddHours(-1), location: "Replösa", type: type, invitations: [invitation]);
         }
         var a = Make(EventType.SafetyWalk, "Vandring Replösa", "anna@example.test", out var annaA);
         var b = Make(EventType.SafetyWalk, "Vandring Centrum", "per@example.test", out var perB);

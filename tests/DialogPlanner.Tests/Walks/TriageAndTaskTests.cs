@@ -19,20 +19,15 @@ public sealed class TriageAndTaskTests
         var landlord = await app.AddOrganisationAsync(ljungby.Id, "Ljungbybostäder AB");
         await using var db = app.CreateDbContext();
         db.CategoryResponsibilities.Add(new CategoryResponsibility { MunicipalityId = ljungby.Id, Category = FindingCategory.Lighting, OrganisationId = street.Id });
-        var findings = new[]
-        {
-            new Finding { Category = FindingCategory.Lighting, Description = "Trasig lampa", Place = "Gångtunneln" },
-            new Finding { Category = FindingCategory.Lighting, Description = "Mörk passage", Place = "Gångtunneln, norra änden" },
-            new Finding { Category = FindingCategory.Litter, Description = "Skräp vid bänken", Place = "Parken" },
-        };
-        var walk = new Event
-        {
-            MunicipalityId = ljungby.Id, Type = EventType.SafetyWalk, Title = "Vandring Replösa", Location = "Replösa", Status = EventStatus.Held,
-            StartsAtUtc = DateTime.UtcNow.AddDays(-2), EndsAtUtc = DateTime.UtcNow.AddDays(-2).AddHours(2),
-        };
+        var walk = TestData.Walk(ljungby.Id, startsAtUtc: DateTime.UtcNow.AddDays(-2), status: EventStatus.Held);
         db.Events.Add(walk);
         await db.SaveChangesAsync();
-        foreach (var f in findings) f.EventId = walk.Id;
+        var findings = new[]
+        {
+            TestData.Finding(walk.Id, FindingCategory.Lighting, "Trasig lampa", "Gångtunneln"),
+            TestData.Finding(walk.Id, FindingCategory.Lighting, "Mörk passage", "Gångtunneln, norra änden"),
+            TestData.Finding(walk.Id, FindingCategory.Litter, "Skräp vid bänken", "Parken"),
+        };
         db.Findings.AddRange(findings);
         await db.SaveChangesAsync();
         return new Setup(walk.Id, findings.Select(f => f.Id).ToArray(), street.Id, landlord.Id, ljungby.Id);
@@ -88,8 +83,8 @@ public sealed class TriageAndTaskTests
         int streetTask, landlordTask;
         await using (var db = app.CreateDbContext())
         {
-            var a = new DialogPlanner.Web.Features.Tasks.FollowUpTask { MunicipalityId = s.MunicipalityId, Title = "Byt lampa", ResponsibleOrganisationId = s.StreetId, DueDate = new DateOnly(2020, 1, 1), Status = TaskStatus.Assigned };
-            var b = new DialogPlanner.Web.Features.Tasks.FollowUpTask { MunicipalityId = s.MunicipalityId, Title = "Lås porten", ResponsibleOrganisationId = s.LandlordId, DueDate = new DateOnly(2099, 1, 1), Status = TaskStatus.Assigned };
+            var a = TestData.Task(s.MunicipalityId, s.StreetId, "Byt lampa", TaskStatus.Assigned, new DateOnly(2020, 1, 1));
+            var b = TestData.Task(s.MunicipalityId, s.LandlordId, "Lås porten", TaskStatus.Assigned, new DateOnly(2099, 1, 1));
             db.FollowUpTasks.AddRange(a, b);
             await db.SaveChangesAsync();
             (streetTask, landlordTask) = (a.Id, b.Id);

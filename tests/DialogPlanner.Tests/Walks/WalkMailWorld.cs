@@ -52,7 +52,7 @@ public sealed class WalkMailWorld : IAsyncDisposable
         PoliceId = (await App.AddOrganisationAsync(ljungby.Id, "Polisen Ljungby")).Id;
         await using (var db = App.CreateDbContext())
         {
-            var landlord = new Organisation { MunicipalityId = ljungby.Id, Name = "Ljungbybostäder AB", Kind = OrganisationKind.Landlord, Email = "kundtjanst@bostader.example" };
+            var landlord = TestData.Organisation(ljungby.Id, "Ljungbybostäder AB", OrganisationKind.Landlord, "kundtjanst@bostader.example");
             db.Organisations.Add(landlord);
             await db.SaveChangesAsync();
             LandlordId = landlord.Id;
@@ -63,29 +63,25 @@ public sealed class WalkMailWorld : IAsyncDisposable
         await App.AddUserAsync("org@ljungby.example", Roles.Organiser, ljungby.Id);
 
         await using var context = App.CreateDbContext();
-        var walk = new Event
-        {
-            MunicipalityId = ljungby.Id, Type = EventType.SafetyWalk, Title = "Vandring Replösa", Location = "Replösa torg", Status = EventStatus.Held,
-            StartsAtUtc = DateTime.UtcNow.AddDays(-7), EndsAtUtc = DateTime.UtcNow.AddDays(-7).AddHours(2),
-            ProtocolPublishedAtUtc = published ? DateTime.UtcNow : null,
-            Invitations =
+        var walk = TestData.Walk(
+            ljungby.Id, startsAtUtc: DateTime.UtcNow.AddDays(-7), location: "Replösa torg", status: EventStatus.Held,
+            invitations:
             [
-                new Invitation { Email = ReporterEmail, Name = Reporter, Rsvp = RsvpStatus.Accepted },
-                new Invitation { Email = "maria@bostader.example", Name = "Maria Bergström", Rsvp = RsvpStatus.NeedsAction, Language = "en" },
-                new Invitation { Email = "lars@posten.example", Name = "Lars Öhman", Rsvp = RsvpStatus.Declined },
-                new Invitation { Email = "borttagen@posten.example", Name = "Bo Borttagen", Rsvp = RsvpStatus.Accepted, RemovedAtUtc = DateTime.UtcNow },
-                new Invitation { Email = "rapportor@posten.example", Name = "Rut Rapportör", Rsvp = RsvpStatus.Accepted, RemovedAtUtc = DateTime.UtcNow },
-            ],
-        };
+                TestData.Invitation(ReporterEmail, Reporter, RsvpStatus.Accepted),
+                TestData.Invitation("maria@bostader.example", "Maria Bergström", RsvpStatus.NeedsAction, "en"),
+                TestData.Invitation("lars@posten.example", "Lars Öhman", RsvpStatus.Declined),
+                TestData.Invitation("borttagen@posten.example", "Bo Borttagen", RsvpStatus.Accepted, removedAtUtc: DateTime.UtcNow),
+                TestData.Invitation("rapportor@posten.example", "Rut Rapportör", RsvpStatus.Accepted, removedAtUtc: DateTime.UtcNow),
+            ]).With(w => w.ProtocolPublishedAtUtc = published ? DateTime.UtcNow : null);
         context.Events.Add(walk);
         await context.SaveChangesAsync();
         WalkId = walk.Id;
         foreach (var i in walk.Invitations) Invitations[i.Email] = i.Id;
         var findings = new[]
         {
-            new Finding { EventId = walk.Id, Category = FindingCategory.Lighting, Description = "Trasig lampa", Place = "Gångtunneln", ReportedByInvitationId = Invitations[ReporterEmail] },
-            new Finding { EventId = walk.Id, Category = FindingCategory.Litter, Description = "Skräp vid bänken", Place = "Parken", ReportedByInvitationId = Invitations["rapportor@posten.example"] },
-            new Finding { EventId = walk.Id, Category = FindingCategory.Graffiti, Description = "Klotter på muren", Place = "Skolgården" },
+            TestData.Finding(walk.Id, FindingCategory.Lighting, "Trasig lampa", "Gångtunneln").With(f => f.ReportedByInvitationId = Invitations[ReporterEmail]),
+            TestData.Finding(walk.Id, FindingCategory.Litter, "Skräp vid bänken", "Parken").With(f => f.ReportedByInvitationId = Invitations["rapportor@posten.example"]),
+            TestData.Finding(walk.Id, FindingCategory.Graffiti, "Klotter på muren", "Skolgården"),
         };
         context.Findings.AddRange(findings);
         await context.SaveChangesAsync();
@@ -97,11 +93,11 @@ public sealed class WalkMailWorld : IAsyncDisposable
     {
         await using var db = App.CreateDbContext();
         var findings = db.Findings.Where(f => findingIds.Contains(f.Id)).ToList();
-        var task = new FollowUpTask
+        var task = TestData.Task(MunicipalityId, organisationId, $"Åtgärda {string.Join(", ", findings.Select(f => f.Description))}", status, due).With(t =>
         {
-            MunicipalityId = MunicipalityId, Title = $"Åtgärda {string.Join(", ", findings.Select(f => f.Description))}", ResponsibleOrganisationId = organisationId,
-            DueDate = due, Status = status, Findings = findings, Resolution = status is TaskStatus.Done or TaskStatus.Rejected or TaskStatus.NotOurs ? "Avslutad i testet" : null,
-        };
+            t.Findings = findings;
+            t.Resolution = status is TaskStatus.Done or TaskStatus.Rejected or TaskStatus.NotOurs ? "Avslutad i testet" : null;
+        });
         foreach (var f in findings) f.Triage = FindingTriage.Tasked;
         db.FollowUpTasks.Add(task);
         await db.SaveChangesAsync();

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AngleSharp.Html.Dom;
 using DialogPlanner.Tests.Infrastructure;
-using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Walks;
 using Microsoft.EntityFrameworkCore;
@@ -17,24 +16,19 @@ public sealed class WalkMapTests
     {
         var ljungby = await app.AddMunicipalityAsync("Ljungby");
         await using var db = app.CreateDbContext();
-        var invitation = new Invitation { Email = "anna@example.test" };
-        var walk = new Event
-        {
-            MunicipalityId = ljungby.Id, Type = EventType.SafetyWalk, Title = "Vandring Replösa", Location = "Replösa", Status = EventStatus.Scheduled,
-            StartsAtUtc = DateTime.UtcNow.AddHours(-1), EndsAtUtc = DateTime.UtcNow.AddHours(1), Invitations = [invitation],
-            Stops =
-            [
-                new WalkStop { Name = "Gångtunneln", Order = 5, Latitude = 56.8350, Longitude = 13.9450 },
-                new WalkStop { Name = "Torget", Order = 2, Latitude = 56.8330, Longitude = 13.9400 },
-                new WalkStop { Name = "Skolgården", Order = 9 },
-            ],
-        };
+        var invitation = TestData.Invitation("anna@example.test");
+        var walk = TestData.Walk(ljungby.Id, invitations: [invitation], stops:
+        [
+            TestData.Stop("Gångtunneln", 5, 56.8350, 13.9450),
+            TestData.Stop("Torget", 2, 56.8330, 13.9400),
+            TestData.Stop("Skolgården", 9),
+        ]);
         db.Events.Add(walk);
         await db.SaveChangesAsync();
         db.Findings.AddRange(
-            new Finding { EventId = walk.Id, Category = FindingCategory.Lighting, Description = "Trasig lampa </script>", Latitude = 56.8341, Longitude = 13.9421 },
-            new Finding { EventId = walk.Id, Category = FindingCategory.Litter, Description = "Skräp", Latitude = 56.8342, Longitude = 13.9422 },
-            new Finding { EventId = walk.Id, Category = FindingCategory.Lighting, Description = "Mörkt utan position", Place = "Parken" });
+            TestData.Finding(walk.Id, FindingCategory.Lighting, "Trasig lampa </script>", latitude: 56.8341, longitude: 13.9421),
+            TestData.Finding(walk.Id, FindingCategory.Litter, "Skräp", latitude: 56.8342, longitude: 13.9422),
+            TestData.Finding(walk.Id, FindingCategory.Lighting, "Mörkt utan position", "Parken"));
         await db.SaveChangesAsync();
         return (walk.Id, invitation.Token);
     }

@@ -22,24 +22,22 @@ public sealed class WalkPlanningTests
         var ljungby = await app.AddMunicipalityAsync("Ljungby");
         var organiser = await app.AddUserAsync("org@ljungby.example", Roles.Organiser, ljungby.Id);
         await using var db = app.CreateDbContext();
-        var walk = new Event
-        {
-            MunicipalityId = ljungby.Id, Type = EventType.SafetyWalk, Title = "Vandring Replösa", Location = "Replösa torg", Status = EventStatus.Scheduled,
+        var walk = TestData.Walk(
+            ljungby.Id,
             // Some weeks ahead: the meetings' default dates fall on both sides of it, after today.
-            StartsAtUtc = DateTime.UtcNow.Date.AddDays(60).AddHours(17), EndsAtUtc = DateTime.UtcNow.Date.AddDays(60).AddHours(19),
-            Invitations =
+            startsAtUtc: DateTime.UtcNow.Date.AddDays(60).AddHours(17), location: "Replösa torg",
+            invitations:
             [
-                new Invitation { Email = "anna@example.test", Name = "Anna" },
-                new Invitation { Email = "per@example.test", Name = "Per", Language = "en" },
-                new Invitation { Email = "gone@example.test", RemovedAtUtc = DateTime.UtcNow },
+                TestData.Invitation("anna@example.test", "Anna"),
+                TestData.Invitation("per@example.test", "Per", language: "en"),
+                TestData.Invitation("gone@example.test", removedAtUtc: DateTime.UtcNow),
             ],
-            Stops =
+            stops:
             [
-                new WalkStop { Name = "Torget", Order = 1, Latitude = 56.8330, Longitude = 13.9400 },
-                new WalkStop { Name = "Gångtunneln", Order = 2, Latitude = 56.8350, Longitude = 13.9450 },
-                new WalkStop { Name = "Skolgården", Order = 3 },
-            ],
-        };
+                TestData.Stop("Torget", 1, 56.8330, 13.9400),
+                TestData.Stop("Gångtunneln", 2, 56.8350, 13.9450),
+                TestData.Stop("Skolgården", 3),
+            ]);
         db.Events.Add(walk);
         await db.SaveChangesAsync();
         return new Setup(ljungby.Id, walk.Id, organiser);
@@ -114,7 +112,7 @@ public sealed class WalkPlanningTests
         int findingId;
         await using (var db = app.CreateDbContext())
         {
-            var finding = new Finding { EventId = s.WalkId, Category = FindingCategory.Lighting, Description = "Mörkt", Place = "Torget", CarriedFromFindingId = null };
+            var finding = TestData.Finding(s.WalkId, FindingCategory.Lighting, "Mörkt", "Torget");
             db.Findings.Add(finding);
             await db.SaveChangesAsync();
             findingId = finding.Id;
@@ -149,16 +147,10 @@ public sealed class WalkPlanningTests
         var carriedDescriptions = new[] { "Ny", "Tilldelad", "Pågår", "Samma åtgärd som Tilldelad" };
         await using (var db = app.CreateDbContext())
         {
-            FollowUpTask Task(TaskStatus status) => new()
-            {
-                MunicipalityId = s.MunicipalityId, Title = status.ToString(), ResponsibleOrganisationId = street.Id, DueDate = new DateOnly(2099, 12, 1), Status = status,
-            };
+            FollowUpTask Task(TaskStatus status) => TestData.Task(s.MunicipalityId, street.Id, status.ToString(), status, new DateOnly(2099, 12, 1));
             var assigned = Task(TaskStatus.Assigned);
-            Finding Make(string description, FollowUpTask? task, FindingTriage triage = FindingTriage.Tasked) => new()
-            {
-                EventId = s.WalkId, Category = FindingCategory.Lighting, Description = description, Place = "Torget", Latitude = 56.834, Longitude = 13.941,
-                FollowUpTask = task, Triage = task is null ? triage : FindingTriage.Tasked,
-            };
+            Finding Make(string description, FollowUpTask? task, FindingTriage triage = FindingTriage.Tasked) =>
+                TestData.Finding(s.WalkId, FindingCategory.Lighting, description, "Torget", 56.834, 13.941, task, task is null ? triage : FindingTriage.Tasked);
             db.Findings.AddRange(
                 Make("Ny", Task(TaskStatus.New)), Make("Tilldelad", assigned), Make("Pågår", Task(TaskStatus.InProgress)),
                 Make("Klar", Task(TaskStatus.Done)), Make("Avvisad", Task(TaskStatus.Rejected)), Make("Inte vår", Task(TaskStatus.NotOurs)),
@@ -212,7 +204,7 @@ public sealed class WalkPlanningTests
         string token;
         await using (var db = app.CreateDbContext())
         {
-            var invitation = new Invitation { EventId = rewalkId, Email = "anna@example.test" };
+            var invitation = TestData.Invitation("anna@example.test", eventId: rewalkId);
             db.Invitations.Add(invitation);
             await db.SaveChangesAsync();
             token = invitation.Token;
