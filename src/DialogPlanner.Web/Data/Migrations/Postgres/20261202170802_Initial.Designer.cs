@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DialogPlanner.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261127010853_Walks")]
-    partial class Walks
+    [Migration("20261202170802_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -149,6 +149,11 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("integer");
 
@@ -163,7 +168,7 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrganisationId");
 
-                    b.HasIndex("MunicipalityId", "Email")
+                    b.HasIndex("MunicipalityId", "NormalizedEmail")
                         .IsUnique();
 
                     b.ToTable("Contacts");
@@ -228,6 +233,9 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime>("EndsAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("FeedbackDate")
+                        .HasColumnType("date");
 
                     b.Property<DateTime?>("FeedbackSentAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -341,6 +349,14 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTime?>("ReminderQueuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("RemovedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -367,13 +383,64 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("EventId");
+
                     b.HasIndex("Token")
                         .IsUnique();
 
-                    b.HasIndex("EventId", "Email")
+                    b.HasIndex("NormalizedEmail", "EventId")
                         .IsUnique();
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("DialogPlanner.Web.Features.Invitations.SetAsideReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FromAddress")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("SetAsideAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("ReceivedAtUtc");
+
+                    b.ToTable("SetAsideReplies");
                 });
 
             modelBuilder.Entity("DialogPlanner.Web.Features.Municipalities.Municipality", b =>
@@ -386,6 +453,9 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HiddenFindingCategories")
+                        .HasColumnType("text");
 
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision");
@@ -1147,6 +1217,16 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Contact");
+
+                    b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("DialogPlanner.Web.Features.Invitations.SetAsideReply", b =>
+                {
+                    b.HasOne("DialogPlanner.Web.Features.Events.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Event");
                 });

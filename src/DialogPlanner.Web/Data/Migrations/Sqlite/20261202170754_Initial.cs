@@ -35,6 +35,7 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     Slug = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     Latitude = table.Column<double>(type: "REAL", nullable: true),
                     Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    HiddenFindingCategories = table.Column<string>(type: "TEXT", nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -188,6 +189,7 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     Id = table.Column<string>(type: "TEXT", nullable: false),
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CalendarFeedToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -215,6 +217,33 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CategoryResponsibilities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CategoryResponsibilities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CategoryResponsibilities_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CategoryResponsibilities_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Contacts",
                 columns: table => new
                 {
@@ -223,6 +252,7 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
                     Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
                     Language = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
@@ -261,6 +291,10 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     Priority = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Resolution = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AfterPhotoPath = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    AfterPhotoContentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OverdueNoticeSentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
@@ -294,6 +328,7 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     EventType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     YearlyTarget = table.Column<int>(type: "INTEGER", nullable: true),
                     TargetIsMinimum = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DoneCount = table.Column<int>(type: "INTEGER", nullable: true),
                     ManualStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
@@ -443,6 +478,30 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "TaskHistory",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FollowUpTaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TaskHistory_FollowUpTasks_FollowUpTaskId",
+                        column: x => x.FollowUpTaskId,
+                        principalTable: "FollowUpTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Events",
                 columns: table => new
                 {
@@ -465,6 +524,12 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     Minutes = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: true),
                     CalendarUid = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     CalendarSequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    WalkEventId = table.Column<int>(type: "INTEGER", nullable: true),
+                    WalkRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    PreviousWalkId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProtocolPublishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FeedbackSentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FeedbackDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
@@ -472,6 +537,18 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Events_Events_PreviousWalkId",
+                        column: x => x.PreviousWalkId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Events_Events_WalkEventId",
+                        column: x => x.WalkEventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_Events_Municipalities_MunicipalityId",
                         column: x => x.MunicipalityId,
@@ -501,6 +578,9 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     PhotoPath = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     ReportedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     ReportedByInvitationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ClientId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PhotoContentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    CarriedFromFindingId = table.Column<int>(type: "INTEGER", nullable: true),
                     Triage = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     NoActionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     FollowUpTaskId = table.Column<int>(type: "INTEGER", nullable: true),
@@ -533,6 +613,7 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     EventId = table.Column<int>(type: "INTEGER", nullable: false),
                     ContactId = table.Column<int>(type: "INTEGER", nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Language = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
                     Rsvp = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
@@ -540,6 +621,7 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     Token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     SentSequence = table.Column<int>(type: "INTEGER", nullable: false),
                     RemovedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReminderQueuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -554,6 +636,55 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_Invitations_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SetAsideReplies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SetAsideAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FromAddress = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SetAsideReplies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SetAsideReplies_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WalkStops",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WalkStops", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WalkStops_Events_EventId",
                         column: x => x.EventId,
                         principalTable: "Events",
                         principalColumn: "Id",
@@ -592,6 +723,12 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                 column: "NormalizedEmail");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_CalendarFeedToken",
+                table: "AspNetUsers",
+                column: "CalendarFeedToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_OrganisationId",
                 table: "AspNetUsers",
                 column: "OrganisationId");
@@ -601,6 +738,17 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CategoryResponsibilities_MunicipalityId_Category",
+                table: "CategoryResponsibilities",
+                columns: new[] { "MunicipalityId", "Category" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CategoryResponsibilities_OrganisationId",
+                table: "CategoryResponsibilities",
+                column: "OrganisationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CitizenPromises_MunicipalityId_Year",
@@ -620,9 +768,9 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contacts_MunicipalityId_Email",
+                name: "IX_Contacts_MunicipalityId_NormalizedEmail",
                 table: "Contacts",
-                columns: new[] { "MunicipalityId", "Email" },
+                columns: new[] { "MunicipalityId", "NormalizedEmail" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -647,9 +795,20 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                 column: "PledgeId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Findings_EventId",
+                name: "IX_Events_PreviousWalkId",
+                table: "Events",
+                column: "PreviousWalkId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_WalkEventId",
+                table: "Events",
+                column: "WalkEventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Findings_EventId_ClientId",
                 table: "Findings",
-                column: "EventId");
+                columns: new[] { "EventId", "ClientId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Findings_FollowUpTaskId",
@@ -677,9 +836,14 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                 column: "ContactId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Invitations_EventId_Email",
+                name: "IX_Invitations_EventId",
                 table: "Invitations",
-                columns: new[] { "EventId", "Email" },
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_NormalizedEmail_EventId",
+                table: "Invitations",
+                columns: new[] { "NormalizedEmail", "EventId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -722,9 +886,34 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                 column: "FocusAreaId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SetAsideReplies_EventId",
+                table: "SetAsideReplies",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SetAsideReplies_MessageId",
+                table: "SetAsideReplies",
+                column: "MessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SetAsideReplies_ReceivedAtUtc",
+                table: "SetAsideReplies",
+                column: "ReceivedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskHistory_FollowUpTaskId_AtUtc",
+                table: "TaskHistory",
+                columns: new[] { "FollowUpTaskId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UserMunicipalities_MunicipalitiesId",
                 table: "UserMunicipalities",
                 column: "MunicipalitiesId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WalkStops_EventId_Order",
+                table: "WalkStops",
+                columns: new[] { "EventId", "Order" });
         }
 
         /// <inheritdoc />
@@ -746,6 +935,9 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CategoryResponsibilities");
+
+            migrationBuilder.DropTable(
                 name: "ContactGroupMembers");
 
             migrationBuilder.DropTable(
@@ -758,7 +950,16 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
+                name: "SetAsideReplies");
+
+            migrationBuilder.DropTable(
+                name: "TaskHistory");
+
+            migrationBuilder.DropTable(
                 name: "UserMunicipalities");
+
+            migrationBuilder.DropTable(
+                name: "WalkStops");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -767,22 +968,22 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                 name: "ContactGroups");
 
             migrationBuilder.DropTable(
-                name: "FollowUpTasks");
-
-            migrationBuilder.DropTable(
                 name: "Contacts");
 
             migrationBuilder.DropTable(
-                name: "Events");
+                name: "FollowUpTasks");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Pledges");
+                name: "Events");
 
             migrationBuilder.DropTable(
                 name: "Organisations");
+
+            migrationBuilder.DropTable(
+                name: "Pledges");
 
             migrationBuilder.DropTable(
                 name: "FocusAreas");

@@ -36,6 +36,7 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     Slug = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     Latitude = table.Column<double>(type: "double precision", nullable: true),
                     Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    HiddenFindingCategories = table.Column<string>(type: "text", nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
@@ -189,6 +190,7 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     Id = table.Column<string>(type: "text", nullable: false),
                     DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    CalendarFeedToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -216,6 +218,33 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CategoryResponsibilities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CategoryResponsibilities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CategoryResponsibilities_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CategoryResponsibilities_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Contacts",
                 columns: table => new
                 {
@@ -224,6 +253,7 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     MunicipalityId = table.Column<int>(type: "integer", nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
                     Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     OrganisationId = table.Column<int>(type: "integer", nullable: true),
                     Language = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
@@ -262,6 +292,10 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     Priority = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Resolution = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AfterPhotoPath = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    AfterPhotoContentType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OverdueNoticeSentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
@@ -295,6 +329,7 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     EventType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     YearlyTarget = table.Column<int>(type: "integer", nullable: true),
                     TargetIsMinimum = table.Column<bool>(type: "boolean", nullable: false),
+                    DoneCount = table.Column<int>(type: "integer", nullable: true),
                     ManualStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     SortOrder = table.Column<int>(type: "integer", nullable: false)
@@ -444,6 +479,30 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "TaskHistory",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FollowUpTaskId = table.Column<int>(type: "integer", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TaskHistory_FollowUpTasks_FollowUpTaskId",
+                        column: x => x.FollowUpTaskId,
+                        principalTable: "FollowUpTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Events",
                 columns: table => new
                 {
@@ -466,6 +525,12 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     Minutes = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: true),
                     CalendarUid = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     CalendarSequence = table.Column<int>(type: "integer", nullable: false),
+                    WalkEventId = table.Column<int>(type: "integer", nullable: true),
+                    WalkRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    PreviousWalkId = table.Column<int>(type: "integer", nullable: true),
+                    ProtocolPublishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FeedbackSentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FeedbackDate = table.Column<DateOnly>(type: "date", nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
@@ -473,6 +538,18 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Events_Events_PreviousWalkId",
+                        column: x => x.PreviousWalkId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Events_Events_WalkEventId",
+                        column: x => x.WalkEventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_Events_Municipalities_MunicipalityId",
                         column: x => x.MunicipalityId,
@@ -502,6 +579,9 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     PhotoPath = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     ReportedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     ReportedByInvitationId = table.Column<int>(type: "integer", nullable: true),
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PhotoContentType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    CarriedFromFindingId = table.Column<int>(type: "integer", nullable: true),
                     Triage = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     NoActionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     FollowUpTaskId = table.Column<int>(type: "integer", nullable: true),
@@ -534,6 +614,7 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     EventId = table.Column<int>(type: "integer", nullable: false),
                     ContactId = table.Column<int>(type: "integer", nullable: true),
                     Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Language = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
                     Rsvp = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
@@ -541,6 +622,7 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     Token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     SentSequence = table.Column<int>(type: "integer", nullable: false),
                     RemovedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReminderQueuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
@@ -555,6 +637,55 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_Invitations_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SetAsideReplies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SetAsideAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FromAddress = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    MessageId = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    EventId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SetAsideReplies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SetAsideReplies_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WalkStops",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WalkStops", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WalkStops_Events_EventId",
                         column: x => x.EventId,
                         principalTable: "Events",
                         principalColumn: "Id",
@@ -593,6 +724,12 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                 column: "NormalizedEmail");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_CalendarFeedToken",
+                table: "AspNetUsers",
+                column: "CalendarFeedToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_OrganisationId",
                 table: "AspNetUsers",
                 column: "OrganisationId");
@@ -602,6 +739,17 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CategoryResponsibilities_MunicipalityId_Category",
+                table: "CategoryResponsibilities",
+                columns: new[] { "MunicipalityId", "Category" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CategoryResponsibilities_OrganisationId",
+                table: "CategoryResponsibilities",
+                column: "OrganisationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CitizenPromises_MunicipalityId_Year",
@@ -621,9 +769,9 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contacts_MunicipalityId_Email",
+                name: "IX_Contacts_MunicipalityId_NormalizedEmail",
                 table: "Contacts",
-                columns: new[] { "MunicipalityId", "Email" },
+                columns: new[] { "MunicipalityId", "NormalizedEmail" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -648,9 +796,20 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                 column: "PledgeId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Findings_EventId",
+                name: "IX_Events_PreviousWalkId",
+                table: "Events",
+                column: "PreviousWalkId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_WalkEventId",
+                table: "Events",
+                column: "WalkEventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Findings_EventId_ClientId",
                 table: "Findings",
-                column: "EventId");
+                columns: new[] { "EventId", "ClientId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Findings_FollowUpTaskId",
@@ -678,9 +837,14 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                 column: "ContactId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Invitations_EventId_Email",
+                name: "IX_Invitations_EventId",
                 table: "Invitations",
-                columns: new[] { "EventId", "Email" },
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_NormalizedEmail_EventId",
+                table: "Invitations",
+                columns: new[] { "NormalizedEmail", "EventId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -723,9 +887,34 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                 column: "FocusAreaId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SetAsideReplies_EventId",
+                table: "SetAsideReplies",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SetAsideReplies_MessageId",
+                table: "SetAsideReplies",
+                column: "MessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SetAsideReplies_ReceivedAtUtc",
+                table: "SetAsideReplies",
+                column: "ReceivedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskHistory_FollowUpTaskId_AtUtc",
+                table: "TaskHistory",
+                columns: new[] { "FollowUpTaskId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UserMunicipalities_MunicipalitiesId",
                 table: "UserMunicipalities",
                 column: "MunicipalitiesId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WalkStops_EventId_Order",
+                table: "WalkStops",
+                columns: new[] { "EventId", "Order" });
         }
 
         /// <inheritdoc />
@@ -747,6 +936,9 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CategoryResponsibilities");
+
+            migrationBuilder.DropTable(
                 name: "ContactGroupMembers");
 
             migrationBuilder.DropTable(
@@ -759,7 +951,16 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
+                name: "SetAsideReplies");
+
+            migrationBuilder.DropTable(
+                name: "TaskHistory");
+
+            migrationBuilder.DropTable(
                 name: "UserMunicipalities");
+
+            migrationBuilder.DropTable(
+                name: "WalkStops");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -768,22 +969,22 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                 name: "ContactGroups");
 
             migrationBuilder.DropTable(
-                name: "FollowUpTasks");
-
-            migrationBuilder.DropTable(
                 name: "Contacts");
 
             migrationBuilder.DropTable(
-                name: "Events");
+                name: "FollowUpTasks");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Pledges");
+                name: "Events");
 
             migrationBuilder.DropTable(
                 name: "Organisations");
+
+            migrationBuilder.DropTable(
+                name: "Pledges");
 
             migrationBuilder.DropTable(
                 name: "FocusAreas");
