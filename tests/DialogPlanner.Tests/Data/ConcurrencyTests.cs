@@ -60,7 +60,7 @@ public sealed class ConcurrencyTests
 
         await using (var other = database.CreateContext())
         {
-            (await other.FollowUpTasks.SingleAsync()).Status = DialogPlanner.Web.Features.Tasks.TaskStatus.InProgress;
+            (await other.FollowUpTasks.SingleAsync()).Status = DialogPlanner.Web.Features.Tasks.FollowUpStatus.InProgress;
             await other.SaveChangesAsync();
         }
 
@@ -68,7 +68,7 @@ public sealed class ConcurrencyTests
         await using var db2 = database.CreateContext();
         var fresh = await db2.FollowUpTasks.SingleAsync();
         db2.Entry(fresh).Property(t => t.Version).OriginalValue = versionShownInForm;
-        fresh.Status = DialogPlanner.Web.Features.Tasks.TaskStatus.Done;
+        fresh.Status = DialogPlanner.Web.Features.Tasks.FollowUpStatus.Done;
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db2.SaveChangesAsync());
     }
 }

@@ -10,7 +10,6 @@ using DialogPlanner.Web.Features.Tasks;
 using DialogPlanner.Web.Features.Walks;
 using DialogPlanner.Web.Mail;
 using Microsoft.EntityFrameworkCore;
-using TaskStatus = DialogPlanner.Web.Features.Tasks.TaskStatus;
 
 namespace DialogPlanner.Tests.Data;
 
@@ -48,7 +47,7 @@ public sealed class RoundTripTests
                 Invitations = [new Invitation { Email = contact.Email, Name = contact.Name, Contact = contact, Rsvp = RsvpStatus.Tentative, SentSequence = 2, RespondedAtUtc = start.AddDays(-3) }],
             };
             var walk = new Event { Municipality = ljungby, Type = EventType.SafetyWalk, Title = "Trygghetsvandring", Location = "Replösa", StartsAtUtc = start, EndsAtUtc = start.AddHours(2) };
-            var task = new FollowUpTask { Municipality = ljungby, Title = "Byt armatur", ResponsibleOrganisation = police, DueDate = due, Priority = TaskPriority.High, Status = TaskStatus.InProgress };
+            var task = new FollowUpTask { Municipality = ljungby, Title = "Byt armatur", ResponsibleOrganisation = police, DueDate = due, Priority = TaskPriority.High, Status = FollowUpStatus.InProgress };
             var finding = new Finding { Event = walk, Category = FindingCategory.Lighting, Description = "Trasig lampa", Place = "Gångtunneln", Latitude = 56.8, Longitude = 13.9, FollowUpTask = task, Triage = FindingTriage.Tasked };
             var outbox = new OutboxMessage { ToAddress = contact.Email, Subject = "Inbjudan", Mime = [1, 2, 3], Kind = "invitation", NextAttemptAtUtc = start, Status = OutboxStatus.Failed, Attempts = 3, LastError = "550 nej" };
             var user = new AppUser { UserName = "org@example.test", Email = "org@example.test", DisplayName = "Organisatör", Organisation = police, Municipalities = [ljungby] };
@@ -82,7 +81,7 @@ public sealed class RoundTripTests
 
             var finding = await db.Findings.Include(f => f.FollowUpTask).ThenInclude(t => t!.ResponsibleOrganisation).SingleAsync();
             Assert.Equal((FindingCategory.Lighting, "Gångtunneln", FindingTriage.Tasked), (finding.Category, finding.Place, finding.Triage));
-            Assert.Equal((due, TaskPriority.High, TaskStatus.InProgress), (finding.FollowUpTask!.DueDate, finding.FollowUpTask.Priority, finding.FollowUpTask.Status));
+            Assert.Equal((due, TaskPriority.High, FollowUpStatus.InProgress), (finding.FollowUpTask!.DueDate, finding.FollowUpTask.Priority, finding.FollowUpTask.Status));
 
             var outbox = await db.OutboxMessages.SingleAsync();
             Assert.Equal([1, 2, 3], outbox.Mime);

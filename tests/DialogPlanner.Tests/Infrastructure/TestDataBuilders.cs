@@ -5,7 +5,6 @@ using DialogPlanner.Web.Features.Municipalities;
 using DialogPlanner.Web.Features.Organisations;
 using DialogPlanner.Web.Features.Tasks;
 using DialogPlanner.Web.Features.Walks;
-using TaskStatus = DialogPlanner.Web.Features.Tasks.TaskStatus;
 
 namespace DialogPlanner.Tests.Infrastructure;
 
@@ -75,7 +74,7 @@ public static partial class TestData
         Finding(0, category, description, task: task).With(f => f.Event = walk);
 
     /// <summary>A follow-up task of an organisation, assigned unless told otherwise.</summary>
-    public static FollowUpTask Task(int municipalityId, int organisationId, string title, TaskStatus status = TaskStatus.Assigned, DateOnly? dueDate = null) =>
+    public static FollowUpTask Task(int municipalityId, int organisationId, string title, FollowUpStatus status = FollowUpStatus.Assigned, DateOnly? dueDate = null) =>
         new()
         {
             MunicipalityId = municipalityId, ResponsibleOrganisationId = organisationId, Title = title, Status = status,
@@ -83,6 +82,6 @@ public static partial class TestData
         };
 
     /// <summary>A task of an organisation saved together with it.</summary>
-    public static FollowUpTask Task(int municipalityId, Organisation organisation, string title, TaskStatus status = TaskStatus.Assigned, DateOnly? dueDate = null) =>
+    public static FollowUpTask Task(int municipalityId, Organisation organisation, string title, FollowUpStatus status = FollowUpStatus.Assigned, DateOnly? dueDate = null) =>
         Task(municipalityId, 0, title, status, dueDate).With(t => t.ResponsibleOrganisation = organisation);
 }

@@ -8,7 +8,6 @@ using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Photos;
 using DialogPlanner.Web.Features.Tasks;
 using DialogPlanner.Web.Features.Walks;
-using TaskStatus = DialogPlanner.Web.Features.Tasks.TaskStatus;
 
 namespace DialogPlanner.Tests.Photos;
 
@@ -42,7 +41,7 @@ public sealed class PhotoUploads
     {
         var (municipalityId, walkId, token) = await AddWalkAsync(app);
         var street = await app.AddOrganisationAsync(municipalityId, "Gatuavdelningen");
-        var task = new FollowUpTask { MunicipalityId = municipalityId, Title = "Byt lampa", ResponsibleOrganisationId = street.Id, DueDate = new DateOnly(2099, 1, 1), Status = TaskStatus.Assigned };
+        var task = new FollowUpTask { MunicipalityId = municipalityId, Title = "Byt lampa", ResponsibleOrganisationId = street.Id, DueDate = new DateOnly(2099, 1, 1), Status = FollowUpStatus.Assigned };
         await using (var db = app.CreateDbContext())
         {
             db.Add(task);
@@ -96,7 +95,7 @@ public sealed class PhotoUploads
     {
         var page = await Owner.GetDocumentAsync($"/tasks/{TaskId}");
         var content = new MultipartFormDataContent();
-        foreach (var (name, value) in page.FormFields("form.form").With("Status", nameof(TaskStatus.InProgress)).With("Note", "Ny armatur"))
+        foreach (var (name, value) in page.FormFields("form.form").With("Status", nameof(FollowUpStatus.InProgress)).With("Note", "Ny armatur"))
             content.Add(new StringContent(value), name);
         content.Add(PhotoPart(photo, fileName), "AfterPhoto", fileName);
         return await SendAsync(Owner, new HttpRequestMessage(HttpMethod.Post, $"/tasks/{TaskId}") { Content = content }, deadline);

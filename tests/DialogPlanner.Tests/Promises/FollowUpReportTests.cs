@@ -14,7 +14,6 @@ using DialogPlanner.Web.Features.Tasks;
 using DialogPlanner.Web.Features.Walks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using TaskStatus = DialogPlanner.Web.Features.Tasks.TaskStatus;
 
 namespace DialogPlanner.Tests.Promises;
 
@@ -184,9 +183,9 @@ public sealed partial class FollowUpReportTests
             walk);
 
         var street = TestData.Organisation(municipalityId, "Gatuavdelningen");
-        FollowUpTask NewTask(string title, TaskStatus status) => TestData.Task(municipalityId, street, title, status, new DateOnly(2024, 12, 1));
-        var lamps = NewTask("Byt armaturer i gångtunneln", TaskStatus.Done);
-        var bushes = NewTask("Klipp buskaget vid lekplatsen", TaskStatus.InProgress);
+        FollowUpTask NewTask(string title, FollowUpStatus status) => TestData.Task(municipalityId, street, title, status, new DateOnly(2024, 12, 1));
+        var lamps = NewTask("Byt armaturer i gångtunneln", FollowUpStatus.Done);
+        var bushes = NewTask("Klipp buskaget vid lekplatsen", FollowUpStatus.InProgress);
         db.Findings.AddRange(
             TestData.Finding(walk, FindingCategory.Lighting, "Mörk gångtunnel", lamps),
             TestData.Finding(walk, FindingCategory.Lighting, "Trasig lampa vid tunnelns norra ände", lamps),

@@ -1,6 +1,5 @@
 using DialogPlanner.Web.Features.Organisations;
 using DialogPlanner.Web.Features.Tasks;
-using TaskStatus = DialogPlanner.Web.Features.Tasks.TaskStatus;
 
 namespace DialogPlanner.Tests.Tasks;
 
@@ -10,31 +9,31 @@ public sealed class FollowUpTaskRulesTests
     private static readonly TaskActor Owner = new("user-1", "gata@ljungby.example");
     private static readonly DateTime Now = new(2027, 3, 10, 9, 0, 0, DateTimeKind.Utc);
 
-    private static FollowUpTask Task(TaskStatus status) => new()
+    private static FollowUpTask Task(FollowUpStatus status) => new()
     {
         Id = 7, MunicipalityId = 1, Title = "Byt lampa", ResponsibleOrganisationId = 10, DueDate = new DateOnly(2027, 4, 1), Status = status,
     };
 
-    public static TheoryData<TaskStatus, TaskStatus> Allowed => new()
+    public static TheoryData<FollowUpStatus, FollowUpStatus> Allowed => new()
     {
         // Every change the pages and the other tests make.
-        { TaskStatus.New, TaskStatus.InProgress }, { TaskStatus.InProgress, TaskStatus.Assigned }, { TaskStatus.Assigned, TaskStatus.Assigned },
-        { TaskStatus.Assigned, TaskStatus.Done }, { TaskStatus.Assigned, TaskStatus.Rejected }, { TaskStatus.InProgress, TaskStatus.NotOurs },
-        { TaskStatus.InProgress, TaskStatus.Done }, { TaskStatus.NotOurs, TaskStatus.InProgress }, { TaskStatus.Assigned, TaskStatus.InProgress },
+        { FollowUpStatus.New, FollowUpStatus.InProgress }, { FollowUpStatus.InProgress, FollowUpStatus.Assigned }, { FollowUpStatus.Assigned, FollowUpStatus.Assigned },
+        { FollowUpStatus.Assigned, FollowUpStatus.Done }, { FollowUpStatus.Assigned, FollowUpStatus.Rejected }, { FollowUpStatus.InProgress, FollowUpStatus.NotOurs },
+        { FollowUpStatus.InProgress, FollowUpStatus.Done }, { FollowUpStatus.NotOurs, FollowUpStatus.InProgress }, { FollowUpStatus.Assigned, FollowUpStatus.InProgress },
         // Open work can be closed any way; a closed task is reopened, and a closing note can be added to it.
-        { TaskStatus.New, TaskStatus.Assigned }, { TaskStatus.New, TaskStatus.NotOurs }, { TaskStatus.Done, TaskStatus.Assigned },
-        { TaskStatus.Rejected, TaskStatus.InProgress }, { TaskStatus.Done, TaskStatus.Done },
+        { FollowUpStatus.New, FollowUpStatus.Assigned }, { FollowUpStatus.New, FollowUpStatus.NotOurs }, { FollowUpStatus.Done, FollowUpStatus.Assigned },
+        { FollowUpStatus.Rejected, FollowUpStatus.InProgress }, { FollowUpStatus.Done, FollowUpStatus.Done },
     };
 
-    public static TheoryData<TaskStatus, TaskStatus> Refused => new()
+    public static TheoryData<FollowUpStatus, FollowUpStatus> Refused => new()
     {
         // New is only for a task nobody was given; a closed task is reopened before it closes another way.
-        { TaskStatus.Assigned, TaskStatus.New }, { TaskStatus.InProgress, TaskStatus.New }, { TaskStatus.Done, TaskStatus.New },
-        { TaskStatus.Done, TaskStatus.Rejected }, { TaskStatus.Rejected, TaskStatus.Done }, { TaskStatus.NotOurs, TaskStatus.Done },
+        { FollowUpStatus.Assigned, FollowUpStatus.New }, { FollowUpStatus.InProgress, FollowUpStatus.New }, { FollowUpStatus.Done, FollowUpStatus.New },
+        { FollowUpStatus.Done, FollowUpStatus.Rejected }, { FollowUpStatus.Rejected, FollowUpStatus.Done }, { FollowUpStatus.NotOurs, FollowUpStatus.Done },
     };
 
     [Theory, MemberData(nameof(Allowed))]
-    public void AllowedChange_IsOffered_AndWritesItsHistory(TaskStatus from, TaskStatus to)
+    public void AllowedChange_IsOffered_AndWritesItsHistory(FollowUpStatus from, FollowUpStatus to)
     {
         var task = Task(from);
         Assert.Contains(to, task.StatusChoices());
@@ -47,7 +46,7 @@ public sealed class FollowUpTaskRulesTests
     }
 
     [Theory, MemberData(nameof(Refused))]
-    public void RefusedChange_IsNotOffered_AndChangesNothing(TaskStatus from, TaskStatus to)
+    public void RefusedChange_IsNotOffered_AndChangesNothing(FollowUpStatus from, FollowUpStatus to)
     {
         var task = Task(from);
         Assert.DoesNotContain(to, task.StatusChoices());
@@ -62,46 +61,46 @@ public sealed class FollowUpTaskRulesTests
     [Fact]
     public void StatusChoices_StartWithTheCurrentStatus()
     {
-        Assert.Equal([TaskStatus.Done, TaskStatus.Assigned, TaskStatus.InProgress], Task(TaskStatus.Done).StatusChoices());
-        Assert.Equal(Enum.GetValues<TaskStatus>().Order(), Task(TaskStatus.New).StatusChoices().Order());
+        Assert.Equal([FollowUpStatus.Done, FollowUpStatus.Assigned, FollowUpStatus.InProgress], Task(FollowUpStatus.Done).StatusChoices());
+        Assert.Equal(Enum.GetValues<FollowUpStatus>().Order(), Task(FollowUpStatus.New).StatusChoices().Order());
     }
 
     [Fact]
     public void Closing_KeepsTheNoteAsResolution_AndTheFirstClosingTime_ReopeningClearsIt()
     {
-        var task = Task(TaskStatus.InProgress);
+        var task = Task(FollowUpStatus.InProgress);
 
-        task.ChangeStatus(TaskStatus.Done, "Ny armatur på plats", Owner, Now);
-        task.ChangeStatus(TaskStatus.Done, null, Owner, Now.AddDays(1));
+        task.ChangeStatus(FollowUpStatus.Done, "Ny armatur på plats", Owner, Now);
+        task.ChangeStatus(FollowUpStatus.Done, null, Owner, Now.AddDays(1));
         Assert.Equal((Now, "Ny armatur på plats"), (task.ClosedAtUtc, task.Resolution));
         Assert.True(task.IsClosed);
 
-        task.ChangeStatus(TaskStatus.InProgress, " ", Owner, Now.AddDays(2));
+        task.ChangeStatus(FollowUpStatus.InProgress, " ", Owner, Now.AddDays(2));
         Assert.Null(task.ClosedAtUtc);
         Assert.False(task.IsClosed);
-        Assert.Equal([TaskStatus.Done, TaskStatus.Done, TaskStatus.InProgress], task.History.Select(h => h.Status));
+        Assert.Equal([FollowUpStatus.Done, FollowUpStatus.Done, FollowUpStatus.InProgress], task.History.Select(h => h.Status));
         Assert.Null(task.History[^1].Note);
     }
 
     [Fact]
     public void MoveTo_AnotherOrganisation_StartsOverAsAssigned_WithItsOwnOverdueNotice()
     {
-        var task = Task(TaskStatus.NotOurs);
+        var task = Task(FollowUpStatus.NotOurs);
         (task.AssignedPerson, task.Resolution, task.ClosedAtUtc, task.OverdueNoticeSentAtUtc) = ("Emma", "Fastighetsägarens", Now, Now);
         var landlord = new Organisation { Id = 11, MunicipalityId = 1, Name = "Ljungbybostäder AB" };
 
         task.MoveTo(landlord, "Flyttad till Ljungbybostäder AB.", Owner, Now);
 
-        Assert.Equal((11, TaskStatus.Assigned), (task.ResponsibleOrganisationId, task.Status));
+        Assert.Equal((11, FollowUpStatus.Assigned), (task.ResponsibleOrganisationId, task.Status));
         Assert.Equal(((string?)null, (string?)null, (DateTime?)null, (DateTime?)null), (task.AssignedPerson, task.Resolution, task.ClosedAtUtc, task.OverdueNoticeSentAtUtc));
         var entry = Assert.Single(task.History);
-        Assert.Equal((TaskStatus.Assigned, "Flyttad till Ljungbybostäder AB."), (entry.Status, entry.Note));
+        Assert.Equal((FollowUpStatus.Assigned, "Flyttad till Ljungbybostäder AB."), (entry.Status, entry.Note));
     }
 
     [Fact]
     public void MoveTo_TheSameOrAnotherMunicipalitysOrganisation_IsRefused()
     {
-        var task = Task(TaskStatus.Assigned);
+        var task = Task(FollowUpStatus.Assigned);
         var same = new Organisation { Id = 10, MunicipalityId = 1, Name = "Gatuavdelningen" };
         var foreign = new Organisation { Id = 12, MunicipalityId = 2, Name = "Alvesta gata" };
 
@@ -115,7 +114,7 @@ public sealed class FollowUpTaskRulesTests
     [Fact]
     public void Reschedule_ALaterDateAllowsANewOverdueNotice_AnEarlierOneDoesNot()
     {
-        var task = Task(TaskStatus.InProgress);
+        var task = Task(FollowUpStatus.InProgress);
         task.OverdueNoticeSentAtUtc = Now;
 
         task.Reschedule(new DateOnly(2027, 3, 20), "Tidigare", Owner, Now);
@@ -123,21 +122,21 @@ public sealed class FollowUpTaskRulesTests
 
         task.Reschedule(new DateOnly(2027, 5, 1), "Senare", Owner, Now);
         Assert.Equal((new DateOnly(2027, 5, 1), (DateTime?)null), (task.DueDate, task.OverdueNoticeSentAtUtc));
-        Assert.Equal([(TaskStatus.InProgress, "Tidigare"), (TaskStatus.InProgress, "Senare")], task.History.Select(h => (h.Status, h.Note)));
+        Assert.Equal([(FollowUpStatus.InProgress, "Tidigare"), (FollowUpStatus.InProgress, "Senare")], task.History.Select(h => (h.Status, h.Note)));
     }
 
     [Fact]
     public void RecordCreated_WritesTheFirstLineWithTheStatusItWasMadeWith()
     {
-        var task = Task(TaskStatus.Assigned);
+        var task = Task(FollowUpStatus.Assigned);
         task.RecordCreated(Owner, Now, "Skapad från 2 iakttagelser.");
         var entry = Assert.Single(task.History);
-        Assert.Equal((TaskStatus.Assigned, "Skapad från 2 iakttagelser.", "gata@ljungby.example"), (entry.Status, entry.Note, entry.ByName));
+        Assert.Equal((FollowUpStatus.Assigned, "Skapad från 2 iakttagelser.", "gata@ljungby.example"), (entry.Status, entry.Note, entry.ByName));
     }
 
     [Fact]
     public void OpenAndClosedStatuses_CoverEveryStatusOnce()
     {
-        Assert.Equal(Enum.GetValues<TaskStatus>().Order(), FollowUpTask.OpenStatuses.Concat(FollowUpTask.ClosedStatuses).Order());
+        Assert.Equal(Enum.GetValues<FollowUpStatus>().Order(), FollowUpTask.OpenStatuses.Concat(FollowUpTask.ClosedStatuses).Order());
     }
 }

@@ -6,7 +6,6 @@ using DialogPlanner.Web;
 using DialogPlanner.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using TaskStatus = DialogPlanner.Web.Features.Tasks.TaskStatus;
 
 namespace DialogPlanner.Tests.Tasks;
 
@@ -46,7 +45,7 @@ public sealed class TaskMailTests
     {
         await using var w = await WalkMailWorld.StartAsync("Sqlite");
         var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
-        var taskId = await w.AddTaskAsync(w.StreetId, TaskStatus.Assigned, due, w.Findings[1]);
+        var taskId = await w.AddTaskAsync(w.StreetId, FollowUpStatus.Assigned, due, w.Findings[1]);
         await using (var db = w.App.CreateDbContext())
         {
             (await db.FollowUpTasks.SingleAsync(t => t.Id == taskId)).OverdueNoticeSentAtUtc = DateTime.UtcNow.AddDays(-1);
@@ -69,7 +68,7 @@ public sealed class TaskMailTests
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         await using var check = w.App.CreateDbContext();
         var task = await check.FollowUpTasks.Include(t => t.History).SingleAsync(t => t.Id == taskId);
-        Assert.Equal((later, TaskStatus.Assigned), (task.DueDate, task.Status));
+        Assert.Equal((later, FollowUpStatus.Assigned), (task.DueDate, task.Status));
         Assert.Null(task.OverdueNoticeSentAtUtc);
         Assert.Equal($"Nytt förfallodatum {later:yyyy-MM-dd} (var {due:yyyy-MM-dd}).", task.History.Single().Note);
     }
@@ -78,7 +77,7 @@ public sealed class TaskMailTests
     public async Task MovingATask_MailsTheNewOrganisation_FallingBackToItsOwnAddress_AndOnlyOrganisersMayMoveIt()
     {
         await using var w = await WalkMailWorld.StartAsync("Sqlite");
-        var taskId = await w.AddTaskAsync(w.StreetId, TaskStatus.NotOurs, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10), w.Findings[1]);
+        var taskId = await w.AddTaskAsync(w.StreetId, FollowUpStatus.NotOurs, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10), w.Findings[1]);
         var owner = await w.OwnerAsync("gata1@ljungby.example");
         var refused = await owner.PostFormAsync($"/tasks/{taskId}/organisation", new() { ["organisationId"] = w.LandlordId.ToString() }, $"/tasks/{taskId}");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
@@ -104,7 +103,7 @@ public sealed class TaskMailTests
         Assert.Contains("Litter: Skräp vid bänken (Parken)", mail.TextBody);
         await using var db = w.App.CreateDbContext();
         var task = await db.FollowUpTasks.Include(t => t.History).SingleAsync(t => t.Id == taskId);
-        Assert.Equal((w.LandlordId, TaskStatus.Assigned, (string?)null), (task.ResponsibleOrganisationId, task.Status, task.Resolution));
+        Assert.Equal((w.LandlordId, FollowUpStatus.Assigned, (string?)null), (task.ResponsibleOrganisationId, task.Status, task.Resolution));
         Assert.Null(task.OverdueNoticeSentAtUtc);
         Assert.Equal("Flyttad till Ljungbybostäder AB.", task.History.Single().Note);
         // Moving to an organisation of another municipality is refused and mails nobody.
@@ -121,7 +120,7 @@ public sealed class TaskMailTests
     public async Task SettingATaskBackToAssigned_MailsTheOwners_OtherChangesDoNot()
     {
         await using var w = await WalkMailWorld.StartAsync("Sqlite");
-        var taskId = await w.AddTaskAsync(w.PoliceId, TaskStatus.New, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10), w.Findings[2]);
+        var taskId = await w.AddTaskAsync(w.PoliceId, FollowUpStatus.New, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10), w.Findings[2]);
         var owner = await w.OwnerAsync("polis@ljungby.example");
         async Task SetAsync(string status)
         {
@@ -143,9 +142,9 @@ public sealed class TaskMailTests
     {
         await using var w = await WalkMailWorld.StartAsync(provider, jobSeconds: 0.1);
         var today = DateOnly.FromDateTime(StockholmTime.Now(TimeProvider.System));
-        var overdue = await w.AddTaskAsync(w.StreetId, TaskStatus.InProgress, today.AddDays(-3), w.Findings[0]);
-        var closed = await w.AddTaskAsync(w.StreetId, TaskStatus.Done, today.AddDays(-3), w.Findings[1]);
-        var future = await w.AddTaskAsync(w.PoliceId, TaskStatus.Assigned, today.AddDays(5), w.Findings[2]);
+        var overdue = await w.AddTaskAsync(w.StreetId, FollowUpStatus.InProgress, today.AddDays(-3), w.Findings[0]);
+        var closed = await w.AddTaskAsync(w.StreetId, FollowUpStatus.Done, today.AddDays(-3), w.Findings[1]);
+        var future = await w.AddTaskAsync(w.PoliceId, FollowUpStatus.Assigned, today.AddDays(5), w.Findings[2]);
 
         var rows = await w.App.WaitForOutboxAsync(r => r.Count(m => m.Kind == TaskMail.Overdue) >= 2, "two overdue notices");
         await Task.Delay(1500); // a dozen more rounds of the job

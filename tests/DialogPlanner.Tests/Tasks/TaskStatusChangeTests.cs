@@ -2,7 +2,6 @@ using System.Net;
 using DialogPlanner.Tests.Infrastructure;
 using DialogPlanner.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
-using TaskStatus = DialogPlanner.Web.Features.Tasks.TaskStatus;
 
 namespace DialogPlanner.Tests.Tasks;
 
@@ -21,7 +20,7 @@ public sealed class TaskStatusChangeTests
             var task = new FollowUpTask
             {
                 MunicipalityId = ljungby.Id, Title = "Byt lampa", ResponsibleOrganisationId = street.Id, DueDate = new DateOnly(2099, 1, 1),
-                Status = TaskStatus.Done, Resolution = "Ny lampa", ClosedAtUtc = DateTime.UtcNow,
+                Status = FollowUpStatus.Done, Resolution = "Ny lampa", ClosedAtUtc = DateTime.UtcNow,
             };
             db.FollowUpTasks.Add(task);
             await db.SaveChangesAsync();
@@ -38,7 +37,7 @@ public sealed class TaskStatusChangeTests
         await using (var db = app.CreateDbContext())
         {
             var task = await db.FollowUpTasks.Include(t => t.History).SingleAsync(t => t.Id == taskId);
-            Assert.Equal((TaskStatus.Done, "Ny lampa"), (task.Status, task.Resolution));
+            Assert.Equal((FollowUpStatus.Done, "Ny lampa"), (task.Status, task.Resolution));
             Assert.Empty(task.History);
         }
 
@@ -47,7 +46,7 @@ public sealed class TaskStatusChangeTests
         Assert.Equal(HttpStatusCode.Redirect, reopened.StatusCode);
         await using var check = app.CreateDbContext();
         var after = await check.FollowUpTasks.Include(t => t.History).SingleAsync(t => t.Id == taskId);
-        Assert.Equal((TaskStatus.InProgress, (DateTime?)null), (after.Status, after.ClosedAtUtc));
-        Assert.Equal((TaskStatus.InProgress, "Lampan slocknade igen", AppFactory.AdminEmail), (after.History.Single().Status, after.History.Single().Note, after.History.Single().ByName));
+        Assert.Equal((FollowUpStatus.InProgress, (DateTime?)null), (after.Status, after.ClosedAtUtc));
+        Assert.Equal((FollowUpStatus.InProgress, "Lampan slocknade igen", AppFactory.AdminEmail), (after.History.Single().Status, after.History.Single().Note, after.History.Single().ByName));
     }
 }

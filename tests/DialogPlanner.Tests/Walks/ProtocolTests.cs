@@ -7,7 +7,6 @@ using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Organisations;
 using DialogPlanner.Web.Features.Tasks;
 using DialogPlanner.Web.Features.Walks;
-using TaskStatus = DialogPlanner.Web.Features.Tasks.TaskStatus;
 
 namespace DialogPlanner.Tests.Walks;
 
@@ -23,7 +22,7 @@ public sealed class ProtocolTests
         {
             var street = TestData.Organisation(ljungby.Id, "Gatuavdelningen");
             var landlord = TestData.Organisation(ljungby.Id, "Ljungbybostäder AB");
-            var task = TestData.Task(ljungby.Id, street, "Byt armatur", TaskStatus.InProgress, new DateOnly(2030, 1, 1)).With(t => t.AssignedPerson = "Emma Karlsson");
+            var task = TestData.Task(ljungby.Id, street, "Byt armatur", FollowUpStatus.InProgress, new DateOnly(2030, 1, 1)).With(t => t.AssignedPerson = "Emma Karlsson");
             var maria = TestData.Contact(ljungby.Id, "Maria Bergström", "maria@bostader.example").With(c => c.Organisation = landlord);
             var walk = TestData.Walk(
                 ljungby.Id, startsAtUtc: DateTime.UtcNow.AddDays(-5), location: "Replösa torg", status: EventStatus.Held,

@@ -2,9 +2,9 @@ using System.Net;
 using DialogPlanner.Tests.Infrastructure;
 using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Events;
+using DialogPlanner.Web.Features.Tasks;
 using DialogPlanner.Web.Features.Walks;
 using Microsoft.EntityFrameworkCore;
-using TaskStatus = DialogPlanner.Web.Features.Tasks.TaskStatus;
 
 namespace DialogPlanner.Tests.Walks;
 
@@ -48,7 +48,7 @@ public sealed class TriageAndTaskTests
         await using var db = app.CreateDbContext();
         var task = await db.FollowUpTasks.Include(t => t.Findings).Include(t => t.History).SingleAsync();
         Assert.Equal([s.Findings[0], s.Findings[1]], task.Findings.Select(f => f.Id).Order());
-        Assert.Equal((s.StreetId, TaskStatus.Assigned), (task.ResponsibleOrganisationId, task.Status));
+        Assert.Equal((s.StreetId, FollowUpStatus.Assigned), (task.ResponsibleOrganisationId, task.Status));
         Assert.All(task.Findings, f => Assert.Equal(FindingTriage.Tasked, f.Triage));
         Assert.Equal("org@ljungby.example", Assert.Single(task.History).ByName);
         var walkPage = await organiser.GetDocumentAsync($"/walks/{s.WalkId}");
@@ -83,8 +83,8 @@ public sealed class TriageAndTaskTests
         int streetTask, landlordTask;
         await using (var db = app.CreateDbContext())
         {
-            var a = TestData.Task(s.MunicipalityId, s.StreetId, "Byt lampa", TaskStatus.Assigned, new DateOnly(2020, 1, 1));
-            var b = TestData.Task(s.MunicipalityId, s.LandlordId, "Lås porten", TaskStatus.Assigned, new DateOnly(2099, 1, 1));
+            var a = TestData.Task(s.MunicipalityId, s.StreetId, "Byt lampa", FollowUpStatus.Assigned, new DateOnly(2020, 1, 1));
+            var b = TestData.Task(s.MunicipalityId, s.LandlordId, "Lås porten", FollowUpStatus.Assigned, new DateOnly(2099, 1, 1));
             db.FollowUpTasks.AddRange(a, b);
             await db.SaveChangesAsync();
             (streetTask, landlordTask) = (a.Id, b.Id);
@@ -108,11 +108,11 @@ public sealed class TriageAndTaskTests
 
         await using var check = app.CreateDbContext();
         var closed = await check.FollowUpTasks.Include(t => t.History).SingleAsync(t => t.Id == streetTask);
-        Assert.Equal((TaskStatus.Done, "Ny armatur på plats"), (closed.Status, closed.Resolution));
+        Assert.Equal((FollowUpStatus.Done, "Ny armatur på plats"), (closed.Status, closed.Resolution));
         Assert.NotNull(closed.ClosedAtUtc);
         var entry = Assert.Single(closed.History);
-        Assert.Equal(("gata@ljungby.example", TaskStatus.Done), (entry.ByName, entry.Status));
-        Assert.Equal(TaskStatus.Assigned, (await check.FollowUpTasks.SingleAsync(t => t.Id == landlordTask)).Status);
+        Assert.Equal(("gata@ljungby.example", FollowUpStatus.Done), (entry.ByName, entry.Status));
+        Assert.Equal(FollowUpStatus.Assigned, (await check.FollowUpTasks.SingleAsync(t => t.Id == landlordTask)).Status);
     }
 
     [Fact]

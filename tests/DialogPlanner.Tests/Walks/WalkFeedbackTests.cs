@@ -3,11 +3,11 @@ using AngleSharp.Html.Parser;
 using DialogPlanner.Tests.Infrastructure;
 using DialogPlanner.Tests.Mail;
 using DialogPlanner.Web;
+using DialogPlanner.Web.Features.Tasks;
 using DialogPlanner.Web.Features.Walks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using TaskStatus = DialogPlanner.Web.Features.Tasks.TaskStatus;
 
 namespace DialogPlanner.Tests.Walks;
 
@@ -34,8 +34,8 @@ public sealed class WalkFeedbackTests
     public async Task WhenTheLastTaskCloses_EveryParticipantGetsFeedbackOnce(string provider)
     {
         await using var w = await WalkMailWorld.StartAsync(provider);
-        var lamp = await w.AddTaskAsync(w.StreetId, TaskStatus.Assigned, Today.AddDays(10), w.Findings[0]);
-        var wall = await w.AddTaskAsync(w.PoliceId, TaskStatus.InProgress, Today.AddDays(10), w.Findings[2]);
+        var lamp = await w.AddTaskAsync(w.StreetId, FollowUpStatus.Assigned, Today.AddDays(10), w.Findings[0]);
+        var wall = await w.AddTaskAsync(w.PoliceId, FollowUpStatus.InProgress, Today.AddDays(10), w.Findings[2]);
         await w.MarkNoActionAsync(w.Findings[1], "Städas redan varje måndag");
 
         await CloseAsync(await w.OwnerAsync("gata1@ljungby.example"), lamp);
@@ -73,7 +73,7 @@ public sealed class WalkFeedbackTests
     public async Task OnTheChosenDate_FeedbackGoesOutWithTasksStillOpen_Once()
     {
         await using var w = await WalkMailWorld.StartAsync("Sqlite", jobSeconds: 0.1);
-        await w.AddTaskAsync(w.StreetId, TaskStatus.InProgress, Today.AddDays(30), w.Findings[0]);
+        await w.AddTaskAsync(w.StreetId, FollowUpStatus.InProgress, Today.AddDays(30), w.Findings[0]);
         var organiser = await w.OrganiserAsync();
 
         var past = await organiser.PostFormAsync($"/walks/{w.WalkId}/feedback/date", new() { ["feedbackDate"] = Today.AddDays(-1).ToString("yyyy-MM-dd") }, $"/walks/{w.WalkId}");
@@ -123,8 +123,8 @@ public sealed class WalkFeedbackTests
     public async Task ACompleteWalk_WaitsForItsProtocol_AndPublishingSendsTheFeedback()
     {
         await using var w = await WalkMailWorld.StartAsync("Sqlite", published: false);
-        await w.AddTaskAsync(w.StreetId, TaskStatus.Done, Today.AddDays(10), w.Findings[0]);
-        await w.AddTaskAsync(w.PoliceId, TaskStatus.Rejected, Today.AddDays(10), w.Findings[2]);
+        await w.AddTaskAsync(w.StreetId, FollowUpStatus.Done, Today.AddDays(10), w.Findings[0]);
+        await w.AddTaskAsync(w.PoliceId, FollowUpStatus.Rejected, Today.AddDays(10), w.Findings[2]);
         var organiser = await w.OrganiserAsync();
 
         // The last untriaged finding gets "no action": the walk is complete, but there is no protocol to link to yet.
@@ -182,8 +182,8 @@ public sealed class WalkFeedbackTests
     public async Task TheFeedbackMail_TheProtocol_AndTheTaskBoard_ShowTheSameStatusForEachFinding(string provider)
     {
         await using var w = await WalkMailWorld.StartAsync(provider);
-        var lamp = await w.AddTaskAsync(w.StreetId, TaskStatus.Done, Today.AddDays(10), w.Findings[0]);
-        var wall = await w.AddTaskAsync(w.PoliceId, TaskStatus.InProgress, Today.AddDays(10), w.Findings[2]);
+        var lamp = await w.AddTaskAsync(w.StreetId, FollowUpStatus.Done, Today.AddDays(10), w.Findings[0]);
+        var wall = await w.AddTaskAsync(w.PoliceId, FollowUpStatus.InProgress, Today.AddDays(10), w.Findings[2]);
         var taskOf = new Dictionary<int, int> { [w.Findings[0]] = lamp, [w.Findings[2]] = wall }; // Findings[1] stays untriaged
         var organiser = await w.OrganiserAsync();
         var walkPage = await organiser.GetDocumentAsync($"/walks/{w.WalkId}");

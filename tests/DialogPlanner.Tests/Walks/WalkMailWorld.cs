@@ -7,7 +7,6 @@ using DialogPlanner.Web.Features.Organisations;
 using DialogPlanner.Web.Features.Tasks;
 using DialogPlanner.Web.Features.Walks;
 using MimeKit;
-using TaskStatus = DialogPlanner.Web.Features.Tasks.TaskStatus;
 
 namespace DialogPlanner.Tests.Walks;
 
@@ -89,14 +88,14 @@ public sealed class WalkMailWorld : IAsyncDisposable
     }
 
     /// <summary>A task straight in the database, for tests about what happens after triage.</summary>
-    public async Task<int> AddTaskAsync(int organisationId, TaskStatus status, DateOnly due, params int[] findingIds)
+    public async Task<int> AddTaskAsync(int organisationId, FollowUpStatus status, DateOnly due, params int[] findingIds)
     {
         await using var db = App.CreateDbContext();
         var findings = db.Findings.Where(f => findingIds.Contains(f.Id)).ToList();
         var task = TestData.Task(MunicipalityId, organisationId, $"Åtgärda {string.Join(", ", findings.Select(f => f.Description))}", status, due).With(t =>
         {
             t.Findings = findings;
-            t.Resolution = status is TaskStatus.Done or TaskStatus.Rejected or TaskStatus.NotOurs ? "Avslutad i testet" : null;
+            t.Resolution = status is FollowUpStatus.Done or FollowUpStatus.Rejected or FollowUpStatus.NotOurs ? "Avslutad i testet" : null;
         });
         foreach (var f in findings) f.Triage = FindingTriage.Tasked;
         db.FollowUpTasks.Add(task);

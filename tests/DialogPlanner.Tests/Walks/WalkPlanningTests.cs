@@ -8,7 +8,6 @@ using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Tasks;
 using DialogPlanner.Web.Features.Walks;
 using Microsoft.EntityFrameworkCore;
-using TaskStatus = DialogPlanner.Web.Features.Tasks.TaskStatus;
 
 namespace DialogPlanner.Tests.Walks;
 
@@ -147,13 +146,13 @@ public sealed class WalkPlanningTests
         var carriedDescriptions = new[] { "Ny", "Tilldelad", "Pågår", "Samma åtgärd som Tilldelad" };
         await using (var db = app.CreateDbContext())
         {
-            FollowUpTask Task(TaskStatus status) => TestData.Task(s.MunicipalityId, street.Id, status.ToString(), status, new DateOnly(2099, 12, 1));
-            var assigned = Task(TaskStatus.Assigned);
+            FollowUpTask Task(FollowUpStatus status) => TestData.Task(s.MunicipalityId, street.Id, status.ToString(), status, new DateOnly(2099, 12, 1));
+            var assigned = Task(FollowUpStatus.Assigned);
             Finding Make(string description, FollowUpTask? task, FindingTriage triage = FindingTriage.Tasked) =>
                 TestData.Finding(s.WalkId, FindingCategory.Lighting, description, "Torget", 56.834, 13.941, task, task is null ? triage : FindingTriage.Tasked);
             db.Findings.AddRange(
-                Make("Ny", Task(TaskStatus.New)), Make("Tilldelad", assigned), Make("Pågår", Task(TaskStatus.InProgress)),
-                Make("Klar", Task(TaskStatus.Done)), Make("Avvisad", Task(TaskStatus.Rejected)), Make("Inte vår", Task(TaskStatus.NotOurs)),
+                Make("Ny", Task(FollowUpStatus.New)), Make("Tilldelad", assigned), Make("Pågår", Task(FollowUpStatus.InProgress)),
+                Make("Klar", Task(FollowUpStatus.Done)), Make("Avvisad", Task(FollowUpStatus.Rejected)), Make("Inte vår", Task(FollowUpStatus.NotOurs)),
                 Make("Obehandlad", null, FindingTriage.Open), Make("Ingen åtgärd", null, FindingTriage.NoAction),
                 Make("Samma åtgärd som Tilldelad", assigned));
             await db.SaveChangesAsync();
@@ -224,7 +223,7 @@ public sealed class WalkPlanningTests
             Assert.Equal((FindingTriage.Tasked, "InProgress"), (byId[participantId].Triage, byId[participantId].FollowUpTask?.Title));
             Assert.Equal(FindingTriage.Open, byId.Values.Single(f => f.Description == "Samma åtgärd som Tilldelad").Triage);
             // The earlier tasks are their owners' to close: checking off changes none of them.
-            Assert.Equal(TaskStatus.New, (await db.FollowUpTasks.SingleAsync(x => x.Title == "New")).Status);
+            Assert.Equal(FollowUpStatus.New, (await db.FollowUpTasks.SingleAsync(x => x.Title == "New")).Status);
         }
     }
 }

@@ -121,7 +121,7 @@ public sealed class InviteesController(
         var groups = await db.ContactGroups.AsNoTracking().Where(g => g.MunicipalityId == e.MunicipalityId).OrderBy(g => g.Name)
             .Select(g => new GroupChoice(g.Id, g.Name, g.Contacts.Count)).ToListAsync();
         var invitees = e.Invitations.Where(i => i.RemovedAtUtc is null).OrderBy(i => i.Name ?? i.Email).ToList();
-        var deliveries = await MailDelivery.LatestAsync(db, invitees.Select(i => i.Id).ToList());
+        var deliveries = await InviteeMailStatus.LatestAsync(db, invitees.Select(i => i.Id).ToList());
         return View("Index", new InviteesPage(e, invitees, deliveries, contacts, groups, form));
     }
 }
@@ -129,5 +129,5 @@ public sealed class InviteesController(
 public sealed record GroupChoice(int Id, string Name, int Members);
 
 public sealed record InviteesPage(
-    Event Event, List<Invitation> Invitees, Dictionary<int, MailDelivery> Deliveries, List<Contacts.Contact> Contacts, List<GroupChoice> Groups,
+    Event Event, List<Invitation> Invitees, Dictionary<int, InviteeMailStatus> Deliveries, List<Contacts.Contact> Contacts, List<GroupChoice> Groups,
     AddInviteesForm Form);

@@ -1,8 +1,8 @@
 using System.Globalization;
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Events;
+using DialogPlanner.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
-using TaskStatus = DialogPlanner.Web.Features.Tasks.TaskStatus;
 
 namespace DialogPlanner.Web.Features.Promises;
 
@@ -15,7 +15,7 @@ public sealed record WalkFigures(int Findings, int Tasks, int TasksDone);
 /// </summary>
 public sealed class FollowUpReport
 {
-    private sealed record FindingLink(int EventId, int? TaskId, TaskStatus? TaskStatus);
+    private sealed record FindingLink(int EventId, int? TaskId, FollowUpStatus? FollowUpStatus);
 
     private readonly ILookup<int, FindingLink> _findingsByEvent;
 
@@ -57,7 +57,7 @@ public sealed class FollowUpReport
     {
         var list = findings.ToList();
         var tasks = list.Where(f => f.TaskId is not null).DistinctBy(f => f.TaskId).ToList();
-        return new WalkFigures(list.Count, tasks.Count, tasks.Count(f => f.TaskStatus == TaskStatus.Done));
+        return new WalkFigures(list.Count, tasks.Count, tasks.Count(f => f.FollowUpStatus == FollowUpStatus.Done));
     }
 
     /// <summary>The Swedish text of the status a pledge shows, the manual one for pledges without a count.</summary>

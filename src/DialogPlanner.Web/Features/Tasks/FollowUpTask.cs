@@ -4,7 +4,7 @@ using DialogPlanner.Web.Features.Walks;
 
 namespace DialogPlanner.Web.Features.Tasks;
 
-public enum TaskStatus
+public enum FollowUpStatus
 {
     New,
     Assigned,
@@ -34,7 +34,7 @@ public class FollowUpTask : Data.IAudited, Data.IVersioned
     public string? AssignedPerson { get; set; }
     public DateOnly DueDate { get; set; }
     public TaskPriority Priority { get; set; } = TaskPriority.Normal;
-    public TaskStatus Status { get; set; }
+    public FollowUpStatus Status { get; set; }
     /// <summary>The closing note, or the required reason for Rejected / NotOurs.</summary>
     public string? Resolution { get; set; }
     public List<Finding> Findings { get; set; } = [];
@@ -49,8 +49,8 @@ public class FollowUpTask : Data.IAudited, Data.IVersioned
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 
-    public static readonly TaskStatus[] OpenStatuses = [TaskStatus.New, TaskStatus.Assigned, TaskStatus.InProgress];
-    public static readonly TaskStatus[] ClosedStatuses = [TaskStatus.Done, TaskStatus.Rejected, TaskStatus.NotOurs];
+    public static readonly FollowUpStatus[] OpenStatuses = [FollowUpStatus.New, FollowUpStatus.Assigned, FollowUpStatus.InProgress];
+    public static readonly FollowUpStatus[] ClosedStatuses = [FollowUpStatus.Done, FollowUpStatus.Rejected, FollowUpStatus.NotOurs];
 
     /// <summary>
     /// Where a status may go. Open work moves freely among the open statuses (except back to New, which
@@ -58,28 +58,28 @@ public class FollowUpTask : Data.IAudited, Data.IVersioned
     /// Assigned or InProgress, and closed again from there. Moving to another organisation
     /// (<see cref="MoveTo"/>) is not a status change: it always starts the task over as Assigned.
     /// </summary>
-    private static readonly Dictionary<TaskStatus, TaskStatus[]> Next = new()
+    private static readonly Dictionary<FollowUpStatus, FollowUpStatus[]> Next = new()
     {
-        [TaskStatus.New] = [TaskStatus.Assigned, TaskStatus.InProgress, .. ClosedStatuses],
-        [TaskStatus.Assigned] = [TaskStatus.InProgress, .. ClosedStatuses],
-        [TaskStatus.InProgress] = [TaskStatus.Assigned, .. ClosedStatuses],
-        [TaskStatus.Done] = [TaskStatus.Assigned, TaskStatus.InProgress],
-        [TaskStatus.Rejected] = [TaskStatus.Assigned, TaskStatus.InProgress],
-        [TaskStatus.NotOurs] = [TaskStatus.Assigned, TaskStatus.InProgress],
+        [FollowUpStatus.New] = [FollowUpStatus.Assigned, FollowUpStatus.InProgress, .. ClosedStatuses],
+        [FollowUpStatus.Assigned] = [FollowUpStatus.InProgress, .. ClosedStatuses],
+        [FollowUpStatus.InProgress] = [FollowUpStatus.Assigned, .. ClosedStatuses],
+        [FollowUpStatus.Done] = [FollowUpStatus.Assigned, FollowUpStatus.InProgress],
+        [FollowUpStatus.Rejected] = [FollowUpStatus.Assigned, FollowUpStatus.InProgress],
+        [FollowUpStatus.NotOurs] = [FollowUpStatus.Assigned, FollowUpStatus.InProgress],
     };
 
     public bool IsClosed => ClosedStatuses.Contains(Status);
 
     /// <summary>The statuses a change can choose, the current one first: keeping it just adds a note.</summary>
-    public IReadOnlyList<TaskStatus> StatusChoices() => [Status, .. Next.GetValueOrDefault(Status, [])];
+    public IReadOnlyList<FollowUpStatus> StatusChoices() => [Status, .. Next.GetValueOrDefault(Status, [])];
 
-    public bool CanChangeStatusTo(TaskStatus status) => status == Status || Next.GetValueOrDefault(Status, []).Contains(status);
+    public bool CanChangeStatusTo(FollowUpStatus status) => status == Status || Next.GetValueOrDefault(Status, []).Contains(status);
 
     /// <summary>The first line of the history, written when the task is made.</summary>
     public void RecordCreated(TaskActor by, DateTime atUtc, string note) => Record(by, atUtc, Status, note);
 
     /// <summary>A status change (or a note on the same status); a closing note is the task's resolution.</summary>
-    public void ChangeStatus(TaskStatus status, string? note, TaskActor by, DateTime atUtc)
+    public void ChangeStatus(FollowUpStatus status, string? note, TaskActor by, DateTime atUtc)
     {
         if (!CanChangeStatusTo(status)) throw new InvalidOperationException($"Task {Id} cannot go from {Status} to {status}.");
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
@@ -99,7 +99,7 @@ public class FollowUpTask : Data.IAudited, Data.IVersioned
         if (!CanMoveTo(organisation)) throw new InvalidOperationException($"Task {Id} cannot move to organisation {organisation.Id}.");
         ResponsibleOrganisationId = organisation.Id;
         AssignedPerson = null;
-        Status = TaskStatus.Assigned;
+        Status = FollowUpStatus.Assigned;
         ClosedAtUtc = null;
         Resolution = null;
         // The new organisation has not been told it is late: if it still is, it gets its own notice.
@@ -115,6 +115,6 @@ public class FollowUpTask : Data.IAudited, Data.IVersioned
         Record(by, atUtc, Status, note);
     }
 
-    private void Record(TaskActor by, DateTime atUtc, TaskStatus status, string? note) =>
+    private void Record(TaskActor by, DateTime atUtc, FollowUpStatus status, string? note) =>
         History.Add(new TaskHistoryEntry { AtUtc = atUtc, ByUserId = by.UserId, ByName = by.Name, Status = status, Note = note });
 }

@@ -34,7 +34,7 @@ public sealed class NewTaskFormValidator : AbstractValidator<NewTaskForm>
 /// <summary>A status change of a task, by an organiser or by the responsible organisation's task owner.</summary>
 public sealed class TaskUpdateForm
 {
-    public TaskStatus Status { get; set; }
+    public FollowUpStatus Status { get; set; }
     public string? Note { get; set; }
     public Guid Version { get; set; }
     public IFormFile? AfterPhoto { get; set; }
@@ -45,7 +45,7 @@ public sealed class TaskUpdateFormValidator : AbstractValidator<TaskUpdateForm>
     public TaskUpdateFormValidator(IStringLocalizer<SharedResource> t)
     {
         RuleFor(x => x.Status).IsInEnum().WithName(t["Status"]);
-        RuleFor(x => x.Note).NotEmpty().When(x => x.Status is TaskStatus.Rejected or TaskStatus.NotOurs)
+        RuleFor(x => x.Note).NotEmpty().When(x => x.Status is FollowUpStatus.Rejected or FollowUpStatus.NotOurs)
             .WithMessage(t["Skriv varför åtgärden avvisas eller inte är ert ansvar."]);
         RuleFor(x => x.Note).MaximumLength(4000).WithName(t["Anteckning"]);
     }

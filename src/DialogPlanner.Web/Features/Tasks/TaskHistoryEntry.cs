@@ -12,7 +12,7 @@ public class TaskHistoryEntry
     public string? ByUserId { get; set; }
     /// <summary>Display name at the time, so history stays readable after the account is gone.</summary>
     public required string ByName { get; set; }
-    public TaskStatus Status { get; set; }
+    public FollowUpStatus Status { get; set; }
     public string? Note { get; set; }
 }
 

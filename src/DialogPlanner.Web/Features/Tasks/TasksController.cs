@@ -62,10 +62,10 @@ public sealed class TasksController(
         if (!ModelState.IsValid) return View(nameof(Show), new TaskPage(task, form));
 
         db.Entry(task).Property(x => x.Version).OriginalValue = form.Version;
-        var wasAssigned = task.Status == TaskStatus.Assigned;
+        var wasAssigned = task.Status == FollowUpStatus.Assigned;
         task.ChangeStatus(form.Status, form.Note, TaskActor.Of(User), clock.GetUtcNow().UtcDateTime);
         // Set (back) to Assigned: the organisation's owners hear of it in the same save.
-        if (form.Status == TaskStatus.Assigned && !wasAssigned) await mail.QueueAsync(task, TaskMail.Assigned);
+        if (form.Status == FollowUpStatus.Assigned && !wasAssigned) await mail.QueueAsync(task, TaskMail.Assigned);
         try
         {
             await db.SaveChangesAsync();

@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using TaskStatus = DialogPlanner.Web.Features.Tasks.TaskStatus;
 
 namespace DialogPlanner.Web.Features.Walks;
 
@@ -56,7 +55,7 @@ public sealed class TriageController(
         {
             MunicipalityId = walk.MunicipalityId, Title = form.Title!.Trim(), Description = Trim(form.Description),
             ResponsibleOrganisationId = form.OrganisationId!.Value, AssignedPerson = Trim(form.AssignedPerson),
-            DueDate = form.DueDate!.Value, Priority = form.Priority, Status = TaskStatus.Assigned, Findings = findings,
+            DueDate = form.DueDate!.Value, Priority = form.Priority, Status = FollowUpStatus.Assigned, Findings = findings,
         };
         task.RecordCreated(TaskActor.Of(User), clock.GetUtcNow().UtcDateTime, t["Skapad från {0} iakttagelser.", findings.Count]);
         foreach (var f in findings) f.Triage = FindingTriage.Tasked;

@@ -3,7 +3,6 @@ using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
-using TaskStatus = DialogPlanner.Web.Features.Tasks.TaskStatus;
 
 namespace DialogPlanner.Web.Features.Walks;
 
@@ -11,7 +10,7 @@ namespace DialogPlanner.Web.Features.Walks;
 public sealed record ProtocolItem(Finding Finding, FollowUpTask? Task)
 {
     /// <summary>The state shown for the finding; the same words as the task board.</summary>
-    public TaskStatus? Status => Task?.Status;
+    public FollowUpStatus? Status => Task?.Status;
 }
 
 /// <summary>

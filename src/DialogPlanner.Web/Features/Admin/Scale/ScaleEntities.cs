@@ -9,7 +9,6 @@ using DialogPlanner.Web.Features.Promises;
 using DialogPlanner.Web.Features.Tasks;
 using DialogPlanner.Web.Features.Walks;
 using DialogPlanner.Web.Mail;
-using TaskStatus = DialogPlanner.Web.Features.Tasks.TaskStatus;
 
 namespace DialogPlanner.Web.Features.Admin.Scale;
 
@@ -120,7 +119,7 @@ public static class ScaleEntities
         };
 
     public static FollowUpTask Task(int municipalityId, string title, string? description, int organisationId, string? assignedPerson, DateOnly dueDate,
-        TaskPriority priority, TaskStatus status, string? resolution, DateTime? closedAtUtc, DateTime? overdueNoticeSentAtUtc) =>
+        TaskPriority priority, FollowUpStatus status, string? resolution, DateTime? closedAtUtc, DateTime? overdueNoticeSentAtUtc) =>
         new()
         {
             MunicipalityId = municipalityId, Title = title, Description = description, ResponsibleOrganisationId = organisationId,
@@ -129,7 +128,7 @@ public static class ScaleEntities
         };
 
     /// <summary>One step of a task's history, as <c>TasksController</c> writes it when someone changes the status.</summary>
-    public static void History(FollowUpTask task, DateTime atUtc, string byName, TaskStatus status, string? note) =>
+    public static void History(FollowUpTask task, DateTime atUtc, string byName, FollowUpStatus status, string? note) =>
         task.History.Add(new TaskHistoryEntry { AtUtc = atUtc, ByName = byName, Status = status, Note = note });
 
     /// <summary>

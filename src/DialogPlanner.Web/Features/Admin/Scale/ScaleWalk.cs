@@ -5,7 +5,6 @@ using DialogPlanner.Web.Features.Tasks;
 using DialogPlanner.Web.Features.Walks;
 using DialogPlanner.Web.Mail;
 using static DialogPlanner.Web.Features.Admin.Scale.ScaleEntities;
-using TaskStatus = DialogPlanner.Web.Features.Tasks.TaskStatus;
 
 namespace DialogPlanner.Web.Features.Admin.Scale;
 
@@ -17,7 +16,7 @@ namespace DialogPlanner.Web.Features.Admin.Scale;
 /// </summary>
 public sealed class ScaleWalk(AppDbContext db, ScaleCast cast, Event walk, Random r, DateTime todayUtc)
 {
-    private static readonly TaskStatus[] Closed = [TaskStatus.Done, TaskStatus.Rejected, TaskStatus.NotOurs];
+    private static readonly FollowUpStatus[] Closed = [FollowUpStatus.Done, FollowUpStatus.Rejected, FollowUpStatus.NotOurs];
 
     public (int Findings, int Tasks) Write(IReadOnlyList<Invitation> participants)
     {
@@ -76,17 +75,17 @@ public sealed class ScaleWalk(AppDbContext db, ScaleCast cast, Event walk, Rando
         var created = Before(walk.StartsAtUtc.AddDays(r.Next(2, 6)));
         var due = walkDay.AddDays(r.Pick([30, 45, 60, 90]));
         var status = age > 120
-            ? r.Weighted((TaskStatus.Done, 75), (TaskStatus.Rejected, 7), (TaskStatus.NotOurs, 6), (TaskStatus.InProgress, 8), (TaskStatus.Assigned, 4))
+            ? r.Weighted((FollowUpStatus.Done, 75), (FollowUpStatus.Rejected, 7), (FollowUpStatus.NotOurs, 6), (FollowUpStatus.InProgress, 8), (FollowUpStatus.Assigned, 4))
             : age > 30
-                ? r.Weighted((TaskStatus.Done, 35), (TaskStatus.InProgress, 30), (TaskStatus.Assigned, 25), (TaskStatus.New, 5), (TaskStatus.Rejected, 3), (TaskStatus.NotOurs, 2))
-                : r.Weighted((TaskStatus.New, 40), (TaskStatus.Assigned, 40), (TaskStatus.InProgress, 15), (TaskStatus.Done, 5));
+                ? r.Weighted((FollowUpStatus.Done, 35), (FollowUpStatus.InProgress, 30), (FollowUpStatus.Assigned, 25), (FollowUpStatus.New, 5), (FollowUpStatus.Rejected, 3), (FollowUpStatus.NotOurs, 2))
+                : r.Weighted((FollowUpStatus.New, 40), (FollowUpStatus.Assigned, 40), (FollowUpStatus.InProgress, 15), (FollowUpStatus.Done, 5));
         var closed = Closed.Contains(status);
         DateTime? closedAt = closed ? Before(created.AddDays(r.Next(3, 100))) : null;
         var resolution = status switch
         {
-            TaskStatus.Done => r.Pick(["Åtgärdat.", "Klart, kontrollerat på plats.", "Utfört av entreprenör."]),
-            TaskStatus.Rejected => "Ingen åtgärd behövs enligt besiktning.",
-            TaskStatus.NotOurs => "Platsen ägs av en annan fastighetsägare; vi har hört av oss till dem.",
+            FollowUpStatus.Done => r.Pick(["Åtgärdat.", "Klart, kontrollerat på plats.", "Utfört av entreprenör."]),
+            FollowUpStatus.Rejected => "Ingen åtgärd behövs enligt besiktning.",
+            FollowUpStatus.NotOurs => "Platsen ägs av en annan fastighetsägare; vi har hört av oss till dem.",
             _ => null,
         };
         var overdue = !closed && due < today ? Before(StockholmTime.ToUtc(due.AddDays(1).ToDateTime(new TimeOnly(6, 0)))) : (DateTime?)null;
@@ -95,14 +94,14 @@ public sealed class ScaleWalk(AppDbContext db, ScaleCast cast, Event walk, Rando
             r.Weighted((TaskPriority.Low, 20), (TaskPriority.Normal, 60), (TaskPriority.High, 20)), status, resolution, closedAt, overdue);
 
         // The history as the task board writes it: created by the organiser, then each change by the owner.
-        TaskStatus[] path = status switch
+        FollowUpStatus[] path = status switch
         {
-            TaskStatus.New => [TaskStatus.New],
-            TaskStatus.Assigned => [TaskStatus.New, TaskStatus.Assigned],
-            TaskStatus.InProgress => [TaskStatus.New, TaskStatus.Assigned, TaskStatus.InProgress],
-            TaskStatus.Done => [TaskStatus.New, TaskStatus.Assigned, TaskStatus.InProgress, TaskStatus.Done],
-            TaskStatus.Rejected => [TaskStatus.New, TaskStatus.Assigned, TaskStatus.Rejected],
-            _ => [TaskStatus.New, TaskStatus.NotOurs],
+            FollowUpStatus.New => [FollowUpStatus.New],
+            FollowUpStatus.Assigned => [FollowUpStatus.New, FollowUpStatus.Assigned],
+            FollowUpStatus.InProgress => [FollowUpStatus.New, FollowUpStatus.Assigned, FollowUpStatus.InProgress],
+            FollowUpStatus.Done => [FollowUpStatus.New, FollowUpStatus.Assigned, FollowUpStatus.InProgress, FollowUpStatus.Done],
+            FollowUpStatus.Rejected => [FollowUpStatus.New, FollowUpStatus.Assigned, FollowUpStatus.Rejected],
+            _ => [FollowUpStatus.New, FollowUpStatus.NotOurs],
         };
         var end = closedAt ?? Before(created.AddDays(path.Length * 7));
         for (var i = 0; i < path.Length; i++)
