@@ -20,5 +20,8 @@ public static class StockholmTime
     public static DateTime Now(TimeProvider clock) => FromUtc(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>The date in Stockholm, which is what due dates and feedback dates mean.</summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Now(clock));
+    public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The Stockholm date of a stored UTC time: the day a walk or a feedback date falls on.</summary>
+    public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(FromUtc(utc));
 }

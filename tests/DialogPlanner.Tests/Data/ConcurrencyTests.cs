@@ -16,11 +16,8 @@ public sealed class ConcurrencyTests
         int id;
         await using (var db = await database.CreateMigratedContextAsync())
         {
-            var e = new Event
-            {
-                Municipality = TestData.Municipality("Ljungby"), Title = "Dialogmöte", Location = "Biblioteket",
-                StartsAtUtc = TestData.Stockholm(2026, 10, 25, 18), EndsAtUtc = TestData.Stockholm(2026, 10, 25, 20),
-            };
+            var e = TestData.Event(0, startsAtUtc: TestData.Stockholm(2026, 10, 25, 18), status: EventStatus.Draft)
+                .With(e => e.Municipality = TestData.Municipality("Ljungby"));
             db.Events.Add(e);
             await db.SaveChangesAsync();
             id = e.Id;

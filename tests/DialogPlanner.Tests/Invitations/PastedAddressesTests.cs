@@ -167,11 +167,7 @@ public sealed class PastedAddressesTests
     {
         var ljungby = await app.AddMunicipalityAsync("Ljungby");
         await using var db = app.CreateDbContext();
-        var e = new Event
-        {
-            MunicipalityId = ljungby.Id, Type = EventType.DialogueMeeting, Title = "Dialogmöte", Location = "Biblioteket", Status = EventStatus.Draft,
-            StartsAtUtc = DateTime.UtcNow.AddDays(30), EndsAtUtc = DateTime.UtcNow.AddDays(30).AddHours(2),
-        };
+        var e = TestData.Event(ljungby.Id, startsAtUtc: DateTime.UtcNow.AddDays(30), status: EventStatus.Draft);
         db.Events.Add(e);
         await db.SaveChangesAsync();
         return (e.Id, await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword));

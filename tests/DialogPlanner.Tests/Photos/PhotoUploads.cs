@@ -61,11 +61,7 @@ public sealed class PhotoUploads
     {
         var ljungby = await app.AddMunicipalityAsync("Ljungby");
         var invitation = new Invitation { Email = "anna@example.test", Name = "Anna" };
-        var walk = new Event
-        {
-            MunicipalityId = ljungby.Id, Type = EventType.SafetyWalk, Title = "Vandring Replösa", Location = "Replösa", Status = EventStatus.Scheduled,
-            StartsAtUtc = DateTime.UtcNow.AddHours(-1), EndsAtUtc = DateTime.UtcNow.AddHours(1), Invitations = [invitation],
-        };
+        var walk = TestData.Walk(ljungby.Id, invitations: [invitation]);
         await using var db = app.CreateDbContext();
         db.Add(walk);
         await db.SaveChangesAsync();

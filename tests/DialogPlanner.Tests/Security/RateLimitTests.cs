@@ -142,11 +142,8 @@ public sealed class RateLimitTests
         await using var db = app.CreateDbContext();
         var municipality = await db.Municipalities.FirstOrDefaultAsync() ?? await app.AddMunicipalityAsync("Ljungby");
         var invitation = new Invitation { Email = email, Name = "Deltagare" };
-        db.Events.Add(new Event
-        {
-            MunicipalityId = municipality.Id, Type = type, Title = "Vandring Replösa", Location = "Replösa", Status = EventStatus.Scheduled,
-            StartsAtUtc = DateTime.UtcNow.AddHours(-1), EndsAtUtc = DateTime.UtcNow.AddHours(1), Invitations = [invitation],
-        });
+        db.Events.Add(TestData.Event(
+            municipality.Id, "Vandring Replösa", DateTime.UtcNow.AddHours(-1), location: "Replösa", type: type, invitations: [invitation]));
         await db.SaveChangesAsync();
         return invitation.Token;
     }

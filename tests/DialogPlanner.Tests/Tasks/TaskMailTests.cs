@@ -141,7 +141,7 @@ public sealed class TaskMailTests
     public async Task AnOverdueTask_IsMailedExactlyOnce_ClosedAndFutureTasksAreNot(string provider)
     {
         await using var w = await WalkMailWorld.StartAsync(provider, jobSeconds: 0.1);
-        var today = DateOnly.FromDateTime(StockholmTime.Now(TimeProvider.System));
+        var today = StockholmTime.Today(TimeProvider.System);
         var overdue = await w.AddTaskAsync(w.StreetId, FollowUpStatus.InProgress, today.AddDays(-3), w.Findings[0]);
         var closed = await w.AddTaskAsync(w.StreetId, FollowUpStatus.Done, today.AddDays(-3), w.Findings[1]);
         var future = await w.AddTaskAsync(w.PoliceId, FollowUpStatus.Assigned, today.AddDays(5), w.Findings[2]);

@@ -16,7 +16,7 @@ public sealed class WalkFeedbackTests
     private static readonly string[] Participants =
         [WalkMailWorld.ReporterEmail, "maria@bostader.example", "rapportor@posten.example"];
 
-    private static DateOnly Today => DateOnly.FromDateTime(StockholmTime.Now(TimeProvider.System));
+    private static DateOnly Today => StockholmTime.Today(TimeProvider.System);
 
     private static bool IsFeedback(MimeMessage m) => m.Subject is { } s && (s.StartsWith("Återkoppling:") || s.StartsWith("Feedback:"));
 

@@ -71,7 +71,7 @@ public sealed class PlanningController(AppDbContext db, MunicipalityScope scope,
         var counted = await db.Events.CountAsync(e => e.PledgeId == pledge.Id && e.StartsAtUtc >= yearStart && e.StartsAtUtc < yearEnd
             && (e.Status == EventStatus.Held || ((e.Status == EventStatus.Scheduled || e.Status == EventStatus.Draft) && e.StartsAtUtc >= nowUtc)));
         var missing = Math.Max(0, target - counted);
-        var today = DateOnly.FromDateTime(StockholmTime.FromUtc(nowUtc));
+        var today = StockholmTime.DateOf(nowUtc);
         var proposals = DateProposer.Propose(type, missing, promise.Year, today, municipality.Latitude, municipality.Longitude);
         return new PlanView(pledge, municipality, promise.Year, missing, proposals);
     }

@@ -42,7 +42,7 @@ public sealed record PromiseOverview(CitizenPromise Promise, IReadOnlyList<Focus
         var byPledge = events.ToLookup(e => e.PledgeId!.Value);
 
         var nowUtc = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(StockholmTime.FromUtc(nowUtc));
+        var today = StockholmTime.DateOf(nowUtc);
         var areas = promise.FocusAreas.OrderBy(f => f.SortOrder).Select(area => new FocusAreaRows(area,
             area.Pledges.OrderBy(p => p.SortOrder).Select(pledge =>
             {

@@ -20,8 +20,8 @@ public sealed class ScaleWalk(AppDbContext db, ScaleCast cast, Event walk, Rando
 
     public (int Findings, int Tasks) Write(IReadOnlyList<Invitation> participants)
     {
-        var walkDay = DateOnly.FromDateTime(StockholmTime.FromUtc(walk.StartsAtUtc));
-        var today = DateOnly.FromDateTime(StockholmTime.FromUtc(todayUtc));
+        var walkDay = StockholmTime.DateOf(walk.StartsAtUtc);
+        var today = StockholmTime.DateOf(todayUtc);
         var age = today.DayNumber - walkDay.DayNumber;
         var reporters = participants.Where(i => i.Rsvp == RsvpStatus.Accepted).ToList();
         var stops = walk.Stops.OrderBy(s => s.Order).ToList();

@@ -188,7 +188,7 @@ public sealed class ScaleYear(AppDbContext db, ScaleCast cast, PromiseTemplate t
     /// <summary>A walk's preparatory meeting two weeks before, or its follow-up meeting three weeks after, with the walk's invitees.</summary>
     private Planned PlanWalkMeeting(Planned walk, WalkMeetingRole role, Random r, Dictionary<EventType, Pledge> pledges)
     {
-        var walkDay = DateOnly.FromDateTime(StockholmTime.FromUtc(walk.Event.StartsAtUtc));
+        var walkDay = StockholmTime.DateOf(walk.Event.StartsAtUtc);
         var day = WorkingDay(walkDay.AddDays(role == WalkMeetingRole.Preparatory ? -14 : 21));
         var start = StockholmTime.ToUtc(day.ToDateTime(new TimeOnly(18, 0)));
         var title = (role == WalkMeetingRole.Preparatory ? "Förberedande möte: " : "Uppföljningsmöte: ") + walk.Event.Title;

@@ -72,7 +72,7 @@ public static class DateProposer
     /// <summary>True when a walk would start before sunset, which defeats its purpose.</summary>
     public static bool StartsInDaylight(DateTime startUtc, double? latitude, double? longitude)
     {
-        var day = DateOnly.FromDateTime(StockholmTime.FromUtc(startUtc));
+        var day = StockholmTime.DateOf(startUtc);
         var sunset = Sun.SunsetUtc(day, latitude ?? FallbackLatitude, longitude ?? FallbackLongitude);
         // No sunset at all: midnight sun in summer, polar night in winter.
         return sunset is null ? day.Month is >= 4 and <= 9 : startUtc < sunset;
