@@ -227,4 +227,25 @@ public sealed class AuditLogTests
         await using var db = app.CreateDbContext();
         Assert.Single(await db.AuditEntries.Where(a => a.Entity == "AuditLog" && a.Action == AuditAction.Exported).ToListAsync());
     }
+
+    [Fact]
+    public async Task AnAnswerThroughThePersonalLink_IsLoggedAsTheInvitation()
+    {
+        await using var app = await AppFactory.StartAsync("Sqlite");
+        var ljungby = await app.AddMunicipalityAsync("Ljungby");
+        var invitation = TestData.Invitation("asa@example.org", "Åsa Öberg");
+        await using (var db = app.CreateDbContext())
+        {
+            db.Add(TestData.Event(ljungby.Id, invitations: [invitation]));
+            await db.SaveChangesAsync();
+        }
+
+        var answered = await app.CreateBrowser().PostFormAsync($"/rsvp/{invitation.Token}", new() { ["answer"] = "Accepted" }, $"/rsvp/{invitation.Token}");
+
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        await using var check = app.CreateDbContext();
+        var entry = Assert.Single(await check.AuditEntries.Where(a => a.Entity == "Invitation").ToListAsync());
+        Assert.Equal((AuditAction.Changed, (string?)null, (int?)invitation.Id, invitation.Id.ToString()), (entry.Action, entry.UserId, entry.InvitationId, entry.EntityId));
+        Assert.Equal(new[] { "NeedsAction", "Accepted" }, ChangesOf(entry)["Rsvp"].AsEnumerable());
+    }
 }
