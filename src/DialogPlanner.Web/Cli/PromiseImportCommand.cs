@@ -1,4 +1,5 @@
 using DialogPlanner.Web.Data;
+using DialogPlanner.Web.Features.Audit;
 using DialogPlanner.Web.Features.Promises;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,7 @@ public sealed record PromiseImportCommand(string File, bool Replace) : CliComman
 
     public override async Task<int> RunAsync(IServiceProvider services)
     {
+        using var audited = AuditActor.CommandLine();
         if (!System.IO.File.Exists(File))
         {
             Console.Error.WriteLine($"Filen finns inte: {File}");

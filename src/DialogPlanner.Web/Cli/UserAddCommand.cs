@@ -1,5 +1,6 @@
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
+using DialogPlanner.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,7 @@ public sealed record UserAddCommand(
 
     public override async Task<int> RunAsync(IServiceProvider services)
     {
+        using var audited = AuditActor.CommandLine();
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<AppDbContext>();

@@ -1,4 +1,5 @@
 using DialogPlanner.Web.Features.Accounts;
+using DialogPlanner.Web.Features.Audit;
 using DialogPlanner.Web.Features.Contacts;
 using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Features.Invitations;
@@ -37,6 +38,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CategoryResponsibility> CategoryResponsibilities => Set<CategoryResponsibility>();
     public DbSet<TaskHistoryEntry> TaskHistory => Set<TaskHistoryEntry>();
     public DbSet<SetAsideReply> SetAsideReplies => Set<SetAsideReply>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

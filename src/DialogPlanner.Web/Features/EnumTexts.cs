@@ -1,3 +1,4 @@
+using DialogPlanner.Web.Features.Audit;
 using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Organisations;
@@ -31,6 +32,24 @@ public static class EnumTexts
         [EventStatus.Scheduled] = "Planerad",
         [EventStatus.Held] = "Genomförd",
         [EventStatus.Cancelled] = "Inställd",
+        [AuditAction.Created] = "Skapad",
+        [AuditAction.Changed] = "Ändrad",
+        [AuditAction.Deleted] = "Borttagen",
+        [AuditAction.Scheduled] = "Planerad och utskickad",
+        [AuditAction.Cancelled] = "Inställd",
+        [AuditAction.Held] = "Markerad som genomförd",
+        [AuditAction.Published] = "Publicerad",
+        [AuditAction.Unpublished] = "Avpublicerad",
+        [AuditAction.InviteeRemoved] = "Inbjuden borttagen",
+        [AuditAction.AnswerSet] = "Svar satt av arrangören",
+        [AuditAction.Exported] = "Exporterad",
+        [AuditAction.RoleAdded] = "Roll tillagd",
+        [AuditAction.RoleRemoved] = "Roll borttagen",
+        [AuditAction.SignedIn] = "Inloggning",
+        [AuditAction.SignInFailed] = "Misslyckad inloggning",
+        [AuditAction.LockedOut] = "Kontot låst",
+        [AuditAction.TwoFactorFailed] = "Fel tvåstegskod",
+        [AuditAction.Erased] = "Personuppgifter raderade",
         [WalkMeetingRole.Preparatory] = "Förberedande möte",
         [WalkMeetingRole.FollowUp] = "Uppföljningsmöte",
         [RsvpStatus.NeedsAction] = "Inget svar",

@@ -1,4 +1,5 @@
 using DialogPlanner.Web.Data;
+using DialogPlanner.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 
 namespace DialogPlanner.Web.Features.Accounts;
@@ -22,6 +23,7 @@ public static class IdentitySetup
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddSignInManager<AuditedSignInManager>()
             .AddErrorDescriber<SwedishIdentityErrorDescriber>();
 
         services.ConfigureApplicationCookie(o =>

@@ -1,4 +1,5 @@
 using DialogPlanner.Web.Data;
+using DialogPlanner.Web.Features.Audit;
 using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -44,8 +45,10 @@ public sealed class RsvpController(AppDbContext db, RsvpRecorder recorder, IStri
     private async Task<Invitation?> FindAsync(string token)
     {
         if (token.Length is < 40 or > 64) return null;
-        return await db.Invitations.Include(i => i.Event).ThenInclude(e => e.Municipality)
+        var invitation = await db.Invitations.Include(i => i.Event).ThenInclude(e => e.Municipality)
             .SingleOrDefaultAsync(i => i.Token == token && i.RemovedAtUtc == null);
+        if (invitation is not null) AuditActor.UseInvitation(HttpContext, invitation.Id);
+        return invitation;
     }
 }
 

@@ -1,5 +1,6 @@
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
+using DialogPlanner.Web.Features.Audit;
 using DialogPlanner.Web.Features.Municipalities;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -25,6 +26,7 @@ public sealed class FollowUpReportController(
     {
         var report = await LoadAllowedAsync(id, ct);
         if (report is null) return NotFound();
+        await AuditLog.RecordAsync(db, HttpContext, clock, AuditAction.Exported, "Report", $"{id}", report.Overview.Promise.MunicipalityId);
         return File(FollowUpReportCsv.Write(report, t), SwedishCsv.ContentType, FollowUpReportCsv.FileName(report.Overview.Promise));
     }
 

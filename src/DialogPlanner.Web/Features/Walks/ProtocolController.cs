@@ -1,5 +1,6 @@
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
+using DialogPlanner.Web.Features.Audit;
 using DialogPlanner.Web.Features.Municipalities;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -26,6 +27,7 @@ public sealed class ProtocolController(
     {
         var protocol = await LoadAsync(id);
         if (protocol is null) return NotFound();
+        await AuditLog.RecordAsync(db, HttpContext, clock, AuditAction.Exported, "Protocol", $"{id}", protocol.Walk.MunicipalityId);
         return File(ProtocolCsv.Write(protocol, t), SwedishCsv.ContentType, $"protokoll-{protocol.Walk.Municipality.Slug}-{protocol.Walk.Id}.csv");
     }
 

@@ -1,4 +1,5 @@
 using DialogPlanner.Web.Data;
+using DialogPlanner.Web.Features.Audit;
 using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Photos;
 using DialogPlanner.Web.Security;
@@ -46,6 +47,8 @@ public sealed class RecordController(
         if (token.Length is < 40 or > 64) return null;
         var invitation = await Db.Invitations.Include(i => i.Event).ThenInclude(e => e.Stops).Include(i => i.Event).ThenInclude(e => e.Municipality)
             .SingleOrDefaultAsync(i => i.Token == token && i.RemovedAtUtc == null && WalkLookup.Types.Contains(i.Event.Type));
-        return invitation is null ? null : new WalkAccess(invitation.Event, invitation.Id, null, Url.Action(nameof(Index), new { token })!);
+        if (invitation is null) return null;
+        AuditActor.UseInvitation(HttpContext, invitation.Id);
+        return new WalkAccess(invitation.Event, invitation.Id, null, Url.Action(nameof(Index), new { token })!);
     }
 }
