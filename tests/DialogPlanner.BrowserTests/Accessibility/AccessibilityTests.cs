@@ -33,12 +33,14 @@ public sealed class AccessibilityTests(DemoYearApp app, Chromium chromium) : ICl
     [InlineData("/calendar")]
     [InlineData("/admin/calendar-replies")]
     [InlineData("/help")]
+    [InlineData("/audit")]
+    [InlineData("/personal-data?email=kontakt@lagastrand.example")]
     public async Task OrganiserPage_HasNoViolations(string path)
     {
         await using var context = await chromium.NewAdminContextAsync(app);
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.Url(path));
-        Assert.Equal(path, page.Path());
+        Assert.Equal(path.Split('?')[0], page.Path());
         await Axe.AssertNoViolationsAsync(page);
     }
 
