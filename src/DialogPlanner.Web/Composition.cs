@@ -8,6 +8,7 @@ using DialogPlanner.Web.Features.Admin;
 using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Municipalities;
 using DialogPlanner.Web.Features.Photos;
+using DialogPlanner.Web.Features.Privacy;
 using DialogPlanner.Web.Features.Promises;
 using DialogPlanner.Web.Features.Tasks;
 using DialogPlanner.Web.Features.Walks;
@@ -69,6 +70,9 @@ public static class Composition
         services.AddHostedService<FollowUpMailJob>();
         services.AddHostedService<ReminderWorker>();
         services.AddHostedService<ImapReplyWorker>();
+        services.AddHostedService<RetentionJob>();
+        services.Configure<RetentionSettings>(builder.Configuration.GetSection(RetentionSettings.Section));
+        services.AddScoped<Retention>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         var transport = Transport.From(builder.Configuration);
         services.AddTransport(transport);

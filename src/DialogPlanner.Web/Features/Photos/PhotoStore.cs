@@ -113,8 +113,9 @@ public sealed class PhotoStore(IOptions<PhotoSettings> options, IHostEnvironment
     public void Delete(Saved saved)
     {
         var name = saved.Path[..^".jpg".Length];
+        // A photo already gone (its folder too) is what deleting it wants.
         foreach (var relative in new[] { saved.Path, ThumbnailOf(saved.Path) })
-            File.Delete(Path.Combine(Root, relative));
+            if (File.Exists(Path.Combine(Root, relative))) File.Delete(Path.Combine(Root, relative));
         var originals = Path.Combine(Root, Originals, Path.GetDirectoryName(name)!);
         if (Directory.Exists(originals))
             foreach (var original in Directory.EnumerateFiles(originals, Path.GetFileName(name) + ".*")) File.Delete(original);

@@ -1,0 +1,19 @@
+using DialogPlanner.Web.Features.Privacy;
+
+namespace DialogPlanner.Web.Jobs;
+
+/// <summary>Applies the retention settings once a day (and shortly after start, so a changed setting takes effect).</summary>
+public sealed class RetentionJob(IServiceScopeFactory scopes, IConfiguration config, TimeProvider time, ILogger<RetentionJob> log) : BackgroundJob(log)
+{
+    public const string IntervalKey = "Jobs:RetentionHours";
+
+    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
+    {
+        using var scope = scopes.CreateScope();
+        var removed = await scope.ServiceProvider.GetRequiredService<Retention>().ApplyAsync(stoppingToken);
+        if (removed != new Retention.Removed(0, 0, 0, 0, 0)) log.LogInformation("Retention removed {Removed}.", removed);
+    }
+
+    protected override Task PauseAsync(CancellationToken stoppingToken) =>
+        Task.Delay(TimeSpan.FromHours(config.GetValue<double?>(IntervalKey) ?? 24), time, stoppingToken);
+}

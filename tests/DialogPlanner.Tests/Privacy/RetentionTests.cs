@@ -1,0 +1,84 @@
+using DialogPlanner.Tests.Infrastructure;
+using DialogPlanner.Web.Features.Audit;
+using DialogPlanner.Web.Features.Contacts;
+using DialogPlanner.Web.Features.Invitations;
+using DialogPlanner.Web.Features.Privacy;
+using DialogPlanner.Web.Features.Tasks;
+using DialogPlanner.Web.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DialogPlanner.Tests.Privacy;
+
+public sealed class RetentionTests
+{
+    private static readonly DateTime Now = DateTime.UtcNow;
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task EachRule_RemovesExactlyWhatIsOlderThanItsPeriod(string provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider, new Dictionary<string, string?>
+        {
+            ["Retention:MailBodyDays"] = "30", ["Retention:SetAsideReplyDays"] = "30", ["Retention:ContactNotInvitedYears"] = "2",
+            ["Retention:AuditLogDays"] = "365", ["Retention:ClosedTaskPhotoMonths"] = "12", ["Jobs:RetentionHours"] = "1000",
+        });
+        var ljungby = await app.AddMunicipalityAsync("Ljungby");
+        await using (var db = app.CreateDbContext())
+        {
+            OutboxMessage Mail(string to, DateTime created, OutboxStatus status) => new()
+            {
+                ToAddress = to, Subject = "Inbjudan", Kind = "invitation", Mime = [1, 2, 3], Status = status, NextAttemptAtUtc = created, CreatedAtUtc = created,
+            };
+            db.AddRange(Mail("gammal@example.org", Now.AddDays(-31), OutboxStatus.Sent), Mail("ny@example.org", Now.AddDays(-29), OutboxStatus.Sent),
+                Mail("kö@example.org", Now.AddDays(-40), OutboxStatus.Queued));
+            db.AddRange(
+                new SetAsideReply { FromAddress = "gammal@example.org", ReceivedAtUtc = Now.AddDays(-31), SetAsideAtUtc = Now.AddDays(-31), Reason = SetAsideReason.NoCalendar },
+                new SetAsideReply { FromAddress = "ny@example.org", ReceivedAtUtc = Now.AddDays(-29), SetAsideAtUtc = Now.AddDays(-29), Reason = SetAsideReason.NoCalendar });
+            var forgotten = new Contact { MunicipalityId = ljungby.Id, Name = "Glömd Person", Email = "glomd@example.org" };
+            var invitedLongAgo = new Contact { MunicipalityId = ljungby.Id, Name = "Länge Sedan", Email = "lange@example.org" };
+            var invitedLately = new Contact { MunicipalityId = ljungby.Id, Name = "Nyss Bjuden", Email = "nyss@example.org" };
+            db.AddRange(forgotten, invitedLongAgo, invitedLately);
+            await db.SaveChangesAsync();
+            var old = TestData.Event(ljungby.Id, startsAtUtc: Now.AddYears(-3), invitations: [TestData.Invitation("lange@example.org").With(i => i.Contact = invitedLongAgo)]);
+            var recent = TestData.Event(ljungby.Id, invitations: [TestData.Invitation("nyss@example.org").With(i => i.Contact = invitedLately)]);
+            db.AddRange(old, recent);
+            await db.SaveChangesAsync();
+            var street = new Web.Features.Organisations.Organisation { MunicipalityId = ljungby.Id, Name = "Gatukontoret" };
+            var walk = TestData.Walk(ljungby.Id, startsAtUtc: Now.AddYears(-2));
+            var closed = TestData.Task(ljungby.Id, street, "Byt armatur", FollowUpStatus.Done).With(t => (t.AfterPhotoPath, t.AfterPhotoContentType) = ("2024/efter.jpg", "image/jpeg"));
+            var open = TestData.Task(ljungby.Id, street, "Laga trappan").With(t => (t.AfterPhotoPath, t.AfterPhotoContentType) = ("2024/trappa.jpg", "image/jpeg"));
+            db.AddRange(walk, closed, open);
+            await db.SaveChangesAsync();
+            db.Add(TestData.Finding(walk.Id, Web.Features.Walks.FindingCategory.Lighting, "Trasig lampa", task: closed).With(f => (f.PhotoPath, f.PhotoContentType) = ("2024/lampa.jpg", "image/jpeg")));
+            db.AddRange(
+                new AuditEntry { AtUtc = Now.AddDays(-366), Entity = "Event", EntityId = "1", Action = AuditAction.Changed },
+                new AuditEntry { AtUtc = Now.AddDays(-364), Entity = "Event", EntityId = "2", Action = AuditAction.Changed });
+            await db.SaveChangesAsync();
+        }
+        // Rows saved by the test are stamped now; age them as if they had stood untouched.
+        await using (var db = app.CreateDbContext())
+        {
+            await db.Contacts.ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAtUtc, Now.AddYears(-3)));
+            await db.FollowUpTasks.ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedAtUtc, Now.AddMonths(-13)));
+            await db.Invitations.Where(i => i.Email == "lange@example.org").ExecuteUpdateAsync(s => s.SetProperty(i => i.CreatedAtUtc, Now.AddYears(-3)));
+        }
+
+        Directory.CreateDirectory(Path.Combine(app.PhotoPath, "2024"));
+        foreach (var name in new[] { "efter.jpg", "efter.thumb.jpg", "lampa.jpg", "trappa.jpg" }) await File.WriteAllBytesAsync(Path.Combine(app.PhotoPath, "2024", name), [0xFF, 0xD8]);
+
+        using var scope = app.Services.CreateScope();
+        var removed = await scope.ServiceProvider.GetRequiredService<Retention>().ApplyAsync(CancellationToken.None);
+
+        Assert.Equal(new Retention.Removed(MailBodies: 1, SetAsideReplies: 1, Photos: 2, Contacts: 2, AuditEntries: 1), removed);
+        await using var check = app.CreateDbContext();
+        var mails = await check.OutboxMessages.OrderBy(m => m.Id).Select(m => new { m.ToAddress, Bytes = m.Mime.Length, m.Status }).ToListAsync();
+        Assert.Equal([("gammal@example.org", 0), ("ny@example.org", 3), ("kö@example.org", 3)], mails.Select(m => (m.ToAddress, m.Bytes)));
+        Assert.Equal(["ny@example.org"], await check.SetAsideReplies.Select(r => r.FromAddress!).ToListAsync());
+        Assert.Equal(["nyss@example.org"], await check.Contacts.Select(c => c.Email).ToListAsync());
+        Assert.Equal(2, await check.Invitations.CountAsync()); // invitations keep their own name and address
+        Assert.Equal([null, "2024/trappa.jpg"], await check.FollowUpTasks.OrderBy(t => t.Id).Select(t => t.AfterPhotoPath).ToListAsync());
+        Assert.Null(await check.Findings.Select(f => f.PhotoPath).SingleAsync());
+        Assert.Equal(["trappa.jpg"], Directory.GetFiles(Path.Combine(app.PhotoPath, "2024")).Select(Path.GetFileName));
+        Assert.DoesNotContain(await check.AuditEntries.Select(a => a.EntityId).ToListAsync(), id => id == "1");
+    }
+}
