@@ -16,13 +16,14 @@ public static class DatabaseSetup
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<PublicCacheInvalidator>();
         var provider = config["Database:Provider"] ?? Sqlite;
         var connectionString = config.GetConnectionString("DialogPlanner");
         if (provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             var sqlite = SqliteConnectionString(connectionString, contentRoot);
             services.AddDbContext<AppDbContext, SqliteDbContext>((sp, o) =>
-                o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), new SqliteUnicodeCase()));
+                o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), new SqliteUnicodeCase(), sp.GetRequiredService<PublicCacheInvalidator>()));
         }
         else if (provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase))
         {
@@ -31,7 +32,7 @@ public static class DatabaseSetup
                     "Database:Provider is Postgres but ConnectionStrings:DialogPlanner is empty. " +
                     "Set it, e.g. ConnectionStrings__DialogPlanner=\"Host=localhost;Database=dialogplanner;Username=dialogplanner;Password=...\".");
             services.AddDbContext<AppDbContext, PostgresDbContext>((sp, o) =>
-                o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<PublicCacheInvalidator>()));
         }
         else
         {
