@@ -35,6 +35,7 @@ public static class Composition
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddPublicCache();
         services.AddAppIdentity();
         // Keys that sign the sign-in cookies survive restarts, beside the SQLite file unless configured.
         services.AddDataProtection().SetApplicationName("DialogPlanner")
@@ -126,6 +127,7 @@ public static class Composition
         app.UseAuthentication();
         app.UseRateLimits();
         app.UseAuthorization();
+        app.UseOutputCache(); // after authentication: the public pages are never cached for a signed-in user
         app.UseUploadLimits();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapControllers();

@@ -18,13 +18,15 @@ public static class DatabaseSetup
     {
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<PublicCacheInvalidator>();
         var provider = config["Database:Provider"] ?? Sqlite;
         var connectionString = config.GetConnectionString("DialogPlanner");
         if (provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             var sqlite = SqliteConnectionString(connectionString, contentRoot);
             services.AddDbContext<AppDbContext, SqliteDbContext>((sp, o) =>
-                o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<AuditTrail>(), new SqliteUnicodeCase()));
+                o.UseSqlite(sqlite).AddInterceptors(
+                    sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<AuditTrail>(), new SqliteUnicodeCase(), sp.GetRequiredService<PublicCacheInvalidator>()));
         }
         else if (provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase))
         {
@@ -33,7 +35,8 @@ public static class DatabaseSetup
                     "Database:Provider is Postgres but ConnectionStrings:DialogPlanner is empty. " +
                     "Set it, e.g. ConnectionStrings__DialogPlanner=\"Host=localhost;Database=dialogplanner;Username=dialogplanner;Password=...\".");
             services.AddDbContext<AppDbContext, PostgresDbContext>((sp, o) =>
-                o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<AuditTrail>()));
+                o.UseNpgsql(connectionString).AddInterceptors(
+                    sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<PublicCacheInvalidator>()));
         }
         else
         {

@@ -14,8 +14,9 @@ namespace DialogPlanner.Web.Features.Contacts;
 public sealed class ContactsController(
     AppDbContext db, MunicipalityScope scope, IValidator<ContactForm> validator, IStringLocalizer<SharedResource> t) : Controller
 {
+    /// <summary>The contacts of the user's municipalities, 50 a page, searched by name or address and filtered by group in the database.</summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? q, int? group)
+    public async Task<IActionResult> Index(string? q, int? group, int? page)
     {
         var ids = await scope.AllowedIdsAsync();
         var query = db.Contacts.AsNoTracking().Include(c => c.Organisation).Include(c => c.Groups)
@@ -30,7 +31,7 @@ public sealed class ContactsController(
         ViewData["Groups"] = await db.ContactGroups.AsNoTracking().Where(g => ids.Contains(g.MunicipalityId)).OrderBy(g => g.Name).ToListAsync();
         ViewData["Query"] = q;
         ViewData["Group"] = group;
-        return View(await query.OrderBy(c => c.Name).ToListAsync());
+        return View(await query.OrderBy(c => c.Name).ThenBy(c => c.Id).ToPagedAsync(page));
     }
 
     [HttpGet("new")]

@@ -7,6 +7,7 @@ using DialogPlanner.Web.Mail;
 using DialogPlanner.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -23,7 +24,7 @@ public sealed class CalendarFeedsController(AppDbContext db, Links links, TimePr
     private static readonly TimeSpan History = TimeSpan.FromDays(90);
 
     [RateLimited(RateLimits.Link)]
-    [HttpGet("public.ics"), AllowAnonymous]
+    [HttpGet("public.ics"), AllowAnonymous, OutputCache(PolicyName = PublicCache.Policy)]
     public async Task<IActionResult> Public()
     {
         var since = clock.GetUtcNow().UtcDateTime - History;

@@ -16,18 +16,33 @@ public sealed class EventsController(
     AppDbContext db, MunicipalityScope scope, TimeProvider clock, IValidator<EventForm> validator, InvitationSender sender,
     IStringLocalizer<SharedResource> t) : Controller
 {
-    /// <summary>The events of the user's municipalities, optionally those counted toward one pledge or in one status.</summary>
+    /// <summary>
+    /// The events of the user's municipalities, 50 a page, filtered in the database by year, type, status, pledge and
+    /// text; upcoming events first (soonest first), then past ones (most recent first).
+    /// </summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index(int? pledge, EventStatus? status)
+    public async Task<IActionResult> Index(EventFilter filter, CancellationToken ct)
     {
-        var ids = await scope.AllowedIdsAsync();
-        var query = db.Events.AsNoTracking().Include(e => e.Municipality).Include(e => e.Pledge)
-            .Where(e => ids.Contains(e.MunicipalityId));
-        if (pledge is not null) query = query.Where(e => e.PledgeId == pledge);
-        if (status is not null) query = query.Where(e => e.Status == status);
-        ViewData["Pledge"] = pledge is null ? null : await db.Pledges.AsNoTracking().Where(p => p.Id == pledge).Select(p => p.Text).SingleOrDefaultAsync();
-        ViewData["Status"] = status;
-        return View(await query.OrderBy(e => e.StartsAtUtc).ToListAsync());
+        var ids = await scope.AllowedIdsAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var query = db.Events.AsNoTracking().Where(e => ids.Contains(e.MunicipalityId));
+        if (filter.Pledge is not null) query = query.Where(e => e.PledgeId == filter.Pledge);
+        if (filter.Status is not null) query = query.Where(e => e.Status == filter.Status);
+        if (filter.Type is not null) query = query.Where(e => e.Type == filter.Type);
+        if (filter.Year is >= 2000 and <= 2100)
+        {
+            var (from, to) = (StockholmTime.ToUtc(new DateTime(filter.Year.Value, 1, 1)), StockholmTime.ToUtc(new DateTime(filter.Year.Value + 1, 1, 1)));
+            query = query.Where(e => e.StartsAtUtc >= from && e.StartsAtUtc < to);
+        }
+        if (Paging.SearchTerm(filter.Q) is { } term)
+            query = query.Where(e => e.Title.ToLower().Contains(term) || e.Location.ToLower().Contains(term));
+        // Upcoming ones sort by their start; past ones all share "now" as the first key and then go newest first.
+        var page = await query
+            .OrderBy(e => e.StartsAtUtc < now).ThenBy(e => e.StartsAtUtc < now ? now : e.StartsAtUtc).ThenByDescending(e => e.StartsAtUtc).ThenBy(e => e.Id)
+            .Select(e => new EventListRow(e.Id, e.Title, e.Type, e.Status, e.Location, e.StartsAtUtc, e.AttendanceCount, e.Municipality.Latitude, e.Municipality.Longitude))
+            .ToPagedAsync(filter.Page, ct: ct);
+        var pledge = filter.Pledge is null ? null : await db.Pledges.AsNoTracking().Where(p => p.Id == filter.Pledge).Select(p => p.Text).SingleOrDefaultAsync(ct);
+        return View(new EventList(filter, page, pledge));
     }
 
     [HttpGet("{id:int}")]
@@ -145,5 +160,14 @@ public sealed class EventsController(
 }
 
 public sealed record WalkLink(int Id, string Title);
+
+/// <summary>The events list's filters, bound from the query string so that a filtered page can be bookmarked.</summary>
+public sealed record EventFilter(int? Year, EventType? Type, EventStatus? Status, int? Pledge, string? Q, int? Page);
+
+public sealed record EventListRow(
+    int Id, string Title, EventType Type, EventStatus Status, string Location, DateTime StartsAtUtc, int? AttendanceCount,
+    double? Latitude, double? Longitude);
+
+public sealed record EventList(EventFilter Filter, Paged<EventListRow> Events, string? PledgeText);
 
 public sealed record PledgeOption(int Id, int Year, string Text, EventType Type);

@@ -12,7 +12,9 @@ public sealed class HomeController(Transport transport) : Controller
     public IActionResult Index() => View();
 
     /// <summary>Stores the chosen UI language for a year; only sv-SE and en are accepted.</summary>
-    [HttpPost("/culture")]
+    // Accepted without a form token: the cached public pages carry this form without one (a token is per visitor),
+    // and a forged choice of language harms nobody.
+    [HttpPost("/culture"), IgnoreAntiforgeryToken]
     public IActionResult Culture(string culture, string? returnUrl)
     {
         if (Composition.Cultures.Any(c => c.Name == culture))

@@ -19,10 +19,11 @@ public sealed class InviteesController(
     IValidator<AddInviteesForm> validator, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(int id)
+    public async Task<IActionResult> Index(int id, InviteeFilter filter)
     {
-        var e = await FindAsync(id);
-        return e is null ? NotFound() : await PageAsync(e, new AddInviteesForm());
+        var ids = await scope.AllowedIdsAsync();
+        var e = await db.Events.AsNoTracking().Include(x => x.Municipality).SingleOrDefaultAsync(x => x.Id == id && ids.Contains(x.MunicipalityId));
+        return e is null ? NotFound() : await PageAsync(e, new AddInviteesForm(), filter);
     }
 
     [HttpPost("")]
@@ -33,10 +34,10 @@ public sealed class InviteesController(
         if (!e.InviteesCanChange)
         {
             ModelState.AddModelError(string.Empty, t["Inbjudna kan bara ändras för utkast och planerade händelser."]);
-            return await PageAsync(e, form);
+            return await PageAsync(e, form, new InviteeFilter());
         }
         // Nobody is added until every pasted entry is an address (or dropped).
-        if (!await validator.ValidateIntoAsync(form, ModelState)) return await PageAsync(e, form);
+        if (!await validator.ValidateIntoAsync(form, ModelState)) return await PageAsync(e, form, new InviteeFilter());
         var free = form.ParsedAddresses().Valid;
 
         // Only contacts and groups of the event's own municipality can be added; other ids are ignored.
@@ -115,19 +116,51 @@ public sealed class InviteesController(
             .SingleOrDefaultAsync(e => e.Id == id && ids.Contains(e.MunicipalityId));
     }
 
-    private async Task<IActionResult> PageAsync(Event e, AddInviteesForm form)
+    /// <summary>
+    /// The page reads one page of invitees (filtered by text and answer in the database), the totals in grouped queries,
+    /// and the contacts to pick from only when there are few of them or the organiser searched for some.
+    /// </summary>
+    private async Task<IActionResult> PageAsync(Event e, AddInviteesForm form, InviteeFilter filter)
     {
-        var contacts = await db.Contacts.AsNoTracking().Where(c => c.MunicipalityId == e.MunicipalityId).OrderBy(c => c.Name).ToListAsync();
+        var current = db.Invitations.AsNoTracking().Where(i => i.EventId == e.Id && i.RemovedAtUtc == null);
+        var answers = await current.GroupBy(i => i.Rsvp).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        // The latest mail of each invitee, as one status a row (no MIME bytes), counted here.
+        var latest = await current.Select(i => db.OutboxMessages.Where(m => m.InvitationId == i.Id).OrderByDescending(m => m.Id)
+            .Select(m => (OutboxStatus?)m.Status).FirstOrDefault()).Where(s => s != null).ToListAsync();
+        var deliveryTotals = latest.GroupBy(s => s!.Value).ToDictionary(g => g.Key, g => g.Count());
+
+        var filtered = current;
+        if (filter.Answer is not null) filtered = filtered.Where(i => i.Rsvp == filter.Answer);
+        if (Paging.SearchTerm(filter.Q) is { } term)
+            filtered = filtered.Where(i => i.Email.ToLower().Contains(term) || (i.Name != null && i.Name.ToLower().Contains(term)));
+        var invitees = await filtered.OrderBy(i => i.Name ?? i.Email).ThenBy(i => i.Id).ToPagedAsync(filter.Page);
+        var deliveries = await InviteeMailStatus.LatestAsync(db, invitees.Rows.Select(i => i.Id).ToList());
+
+        var allContacts = db.Contacts.AsNoTracking().Where(c => c.MunicipalityId == e.MunicipalityId);
+        var contactCount = await allContacts.CountAsync();
+        List<Contacts.Contact> contacts = [];
+        if (contactCount <= ContactPickerLimit) contacts = await allContacts.OrderBy(c => c.Name).ToListAsync();
+        else if (Paging.SearchTerm(filter.Contact) is { } who)
+            contacts = await allContacts.Where(c => c.Name.ToLower().Contains(who) || c.Email.ToLower().Contains(who))
+                .OrderBy(c => c.Name).Take(ContactPickerLimit).ToListAsync();
         var groups = await db.ContactGroups.AsNoTracking().Where(g => g.MunicipalityId == e.MunicipalityId).OrderBy(g => g.Name)
             .Select(g => new GroupChoice(g.Id, g.Name, g.Contacts.Count)).ToListAsync();
-        var invitees = e.Invitations.Where(i => i.RemovedAtUtc is null).OrderBy(i => i.Name ?? i.Email).ToList();
-        var deliveries = await InviteeMailStatus.LatestAsync(db, invitees.Select(i => i.Id).ToList());
-        return View("Index", new InviteesPage(e, invitees, deliveries, contacts, groups, form));
+        return View("Index", new InviteesPage(e, invitees, answers, deliveryTotals, deliveries, contacts, contactCount, groups, form, filter));
     }
+
+    /// <summary>Up to this many contacts are listed as checkboxes; with more, the organiser searches for them (or picks a group).</summary>
+    public const int ContactPickerLimit = 50;
 }
+
+/// <summary>The invitee list's filters and the contact search of the picker, from the query string.</summary>
+public sealed record InviteeFilter(string? Q = null, RsvpStatus? Answer = null, int? Page = null, string? Contact = null);
 
 public sealed record GroupChoice(int Id, string Name, int Members);
 
 public sealed record InviteesPage(
-    Event Event, List<Invitation> Invitees, Dictionary<int, InviteeMailStatus> Deliveries, List<Contacts.Contact> Contacts, List<GroupChoice> Groups,
-    AddInviteesForm Form);
+    Event Event, Paged<Invitation> Invitees, Dictionary<RsvpStatus, int> Answers, Dictionary<OutboxStatus, int> DeliveryTotals,
+    Dictionary<int, InviteeMailStatus> Deliveries, List<Contacts.Contact> Contacts, int ContactCount, List<GroupChoice> Groups,
+    AddInviteesForm Form, InviteeFilter Filter)
+{
+    public int Total => Answers.Values.Sum();
+}

@@ -4,6 +4,7 @@ using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Mail;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -25,7 +26,7 @@ public sealed class PublicPromiseController(AppDbContext db, Links links, TimePr
         return year is null ? NotFound() : RedirectToAction(nameof(Show), new { slug = slug.ToLowerInvariant(), year });
     }
 
-    [HttpGet("{year:int}")]
+    [HttpGet("{year:int}"), OutputCache(PolicyName = PublicCache.Policy)]
     public async Task<IActionResult> Show(string slug, int year)
     {
         var promiseId = await Published(slug).Where(p => p.Year == year).Select(p => (int?)p.Id).SingleOrDefaultAsync();
@@ -40,6 +41,7 @@ public sealed class PublicPromiseController(AppDbContext db, Links links, TimePr
             .OrderBy(e => e.StartsAtUtc)
             .Select(e => new PublicMeeting(e.Id, e.Type, e.Title, e.Description, e.StartsAtUtc, e.EndsAtUtc, e.Location))
             .ToListAsync();
+        ViewData[PublicCache.Policy] = true; // cached for everyone: no per-visitor form token in it
         return View(new PublicPromisePage(overview, upcoming));
     }
 

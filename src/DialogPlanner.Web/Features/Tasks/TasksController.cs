@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
+using DialogPlanner.Web.Features.Municipalities;
 using DialogPlanner.Web.Features.Photos;
 using DialogPlanner.Web.Features.Walks;
 using DialogPlanner.Web.Security;
@@ -17,20 +18,44 @@ namespace DialogPlanner.Web.Features.Tasks;
 [Authorize(Policy = IdentitySetup.TaskPolicy)]
 [Route("tasks")]
 public sealed class TasksController(
-    AppDbContext db, TaskAccess access, PhotoStore photos, TimeProvider clock, TaskMail mail, WalkFeedback feedback,
+    AppDbContext db, TaskAccess access, MunicipalityScope scope, PhotoStore photos, TimeProvider clock, TaskMail mail, WalkFeedback feedback,
     IValidator<TaskUpdateForm> validator, IStringLocalizer<SharedResource> t) : Controller
 {
-    /// <summary>Open tasks by due date with the overdue ones first, then the closed ones.</summary>
+    /// <summary>
+    /// Open tasks (or the closed ones) by due date, 50 a page, filtered in the database by organisation, status, priority,
+    /// overdue, walk and text, with the number of tasks in each status under the same filters.
+    /// </summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index(bool closed = false)
+    public async Task<IActionResult> Index(TaskFilter filter, CancellationToken ct)
     {
         var today = StockholmTime.Today(clock);
-        var tasks = await (await access.VisibleAsync()).AsNoTracking().Include(x => x.ResponsibleOrganisation)
-            .Where(x => closed ? FollowUpTask.ClosedStatuses.Contains(x.Status) : !FollowUpTask.ClosedStatuses.Contains(x.Status))
-            .OrderBy(x => x.DueDate).ToListAsync();
-        ViewData["Today"] = today;
-        ViewData["Closed"] = closed;
-        return View(tasks);
+        var organiser = User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Organiser);
+        var query = (await access.VisibleAsync()).AsNoTracking();
+        if (organiser && filter.Organisation is not null) query = query.Where(x => x.ResponsibleOrganisationId == filter.Organisation);
+        if (filter.Priority is not null) query = query.Where(x => x.Priority == filter.Priority);
+        if (filter.Overdue) query = query.Where(x => x.DueDate < today && FollowUpTask.OpenStatuses.Contains(x.Status));
+        if (filter.Walk is not null) query = query.Where(x => x.Findings.Any(f => f.EventId == filter.Walk));
+        if (Paging.SearchTerm(filter.Q) is { } term)
+            query = query.Where(x => x.Title.ToLower().Contains(term) || (x.Description != null && x.Description.ToLower().Contains(term)));
+
+        // One grouped query for the counts, under every filter but the status.
+        var counts = await query.GroupBy(x => x.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        if (filter.Status is not null) query = query.Where(x => x.Status == filter.Status);
+        else query = query.Where(x => filter.Closed ? FollowUpTask.ClosedStatuses.Contains(x.Status) : !FollowUpTask.ClosedStatuses.Contains(x.Status));
+        var page = await query.OrderBy(x => x.DueDate).ThenBy(x => x.Id)
+            .Select(x => new TaskListRow(x.Id, x.Title, x.DueDate, x.ResponsibleOrganisation.Name, x.Priority, x.Status))
+            .ToPagedAsync(filter.Page, ct: ct);
+
+        IReadOnlyList<OrganisationOption> organisations = [];
+        if (organiser)
+        {
+            var ids = await scope.AllowedIdsAsync(ct);
+            organisations = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.MunicipalityId)).OrderBy(o => o.Name)
+                .Select(o => new OrganisationOption(o.Id, o.Name)).ToListAsync(ct);
+        }
+        var walk = filter.Walk is null ? null
+            : await (await access.VisibleAsync()).SelectMany(x => x.Findings).Where(f => f.EventId == filter.Walk).Select(f => f.Event.Title).FirstOrDefaultAsync(ct);
+        return View(new TaskBoard(filter, page, counts, organisations, walk, today));
     }
 
     [HttpGet("{id:int}")]
@@ -170,3 +195,21 @@ public sealed class TasksController(
 }
 
 public sealed record TaskPage(FollowUpTask Task, TaskUpdateForm Form);
+
+/// <summary>The task board's filters, bound from the query string so that a filtered board can be bookmarked.</summary>
+public sealed record TaskFilter(
+    bool Closed = false, FollowUpStatus? Status = null, int? Organisation = null, TaskPriority? Priority = null, bool Overdue = false,
+    int? Walk = null, string? Q = null, int? Page = null);
+
+public sealed record TaskListRow(int Id, string Title, DateOnly DueDate, string Organisation, TaskPriority Priority, FollowUpStatus Status);
+
+public sealed record OrganisationOption(int Id, string Name);
+
+public sealed record TaskBoard(
+    TaskFilter Filter, Paged<TaskListRow> Tasks, IReadOnlyDictionary<FollowUpStatus, int> Counts, IReadOnlyList<OrganisationOption> Organisations,
+    string? WalkTitle, DateOnly Today)
+{
+    public int Count(FollowUpStatus status) => Counts.GetValueOrDefault(status);
+    public int Open => FollowUpTask.OpenStatuses.Sum(Count);
+    public int Closed => FollowUpTask.ClosedStatuses.Sum(Count);
+}

@@ -2,6 +2,7 @@ using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Photos;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace DialogPlanner.Web.Features.Walks;
 
@@ -10,10 +11,11 @@ namespace DialogPlanner.Web.Features.Walks;
 [Route("kommun/{slug}/vandringar/{id:int}")]
 public sealed class PublicProtocolController(AppDbContext db, PhotoStore photos) : Controller
 {
-    [HttpGet("")]
+    [HttpGet(""), OutputCache(PolicyName = PublicCache.Policy)]
     public async Task<IActionResult> Show(string slug, int id)
     {
         var protocol = await LoadAsync(slug, id);
+        ViewData[PublicCache.Policy] = true; // cached for everyone: no per-visitor form token in it
         return protocol is null ? NotFound() : View("../Protocol/Show", new ProtocolView(protocol, IsPublic: true));
     }
 
