@@ -29,6 +29,7 @@ public sealed class AccessibilityTests(DemoYearApp app, Chromium chromium) : ICl
     [InlineData("/promises")]
     [InlineData("/promises/import")]
     [InlineData("/events")]
+    [InlineData("/tasks")]
     [InlineData("/events/new")]
     [InlineData("/calendar")]
     [InlineData("/admin/calendar-replies")]

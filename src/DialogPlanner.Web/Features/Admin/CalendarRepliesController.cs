@@ -18,13 +18,12 @@ namespace DialogPlanner.Web.Features.Admin;
 [Route("admin/calendar-replies")]
 public sealed class CalendarRepliesController(AppDbContext db, IOptions<MailSettings> settings, IStringLocalizer<SharedResource> t) : Controller
 {
-    private const int Shown = 500;
-
+    /// <summary>Newest first, 50 a page.</summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index()
+    public async Task<IActionResult> Index(int? page)
     {
         var replies = await db.SetAsideReplies.AsNoTracking().Include(r => r.Event)
-            .OrderByDescending(r => r.ReceivedAtUtc).ThenByDescending(r => r.Id).Take(Shown).ToListAsync();
+            .OrderByDescending(r => r.ReceivedAtUtc).ThenByDescending(r => r.Id).ToPagedAsync(page);
         return View(new CalendarRepliesPage(replies, settings.Value.Imap));
     }
 
@@ -41,4 +40,4 @@ public sealed class CalendarRepliesController(AppDbContext db, IOptions<MailSett
     }
 }
 
-public sealed record CalendarRepliesPage(List<SetAsideReply> Replies, ImapSettings Imap);
+public sealed record CalendarRepliesPage(Paged<SetAsideReply> Replies, ImapSettings Imap);

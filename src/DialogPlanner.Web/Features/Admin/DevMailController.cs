@@ -16,16 +16,18 @@ namespace DialogPlanner.Web.Features.Admin;
 [Route("dev/mail")]
 public sealed partial class DevMailController(IOptions<MailSettings> settings) : Controller
 {
-    private const int Shown = 200;
-
+    /// <summary>Newest first, 50 a page: only the files of the page are opened and parsed.</summary>
     [HttpGet("")]
-    public IActionResult Index()
+    public IActionResult Index(int? page)
     {
         var folder = new DirectoryInfo(settings.Value.PickupDirectory);
         ViewData["Folder"] = folder.FullName;
         // The names start with the delivery time, so name order is time order.
-        var files = folder.Exists ? folder.EnumerateFiles("*" + PickupFolderTransport.Extension).OrderByDescending(f => f.Name).Take(Shown) : [];
-        return View(files.Select(PickupMail.Load).ToList());
+        var files = folder.Exists ? folder.EnumerateFiles("*" + PickupFolderTransport.Extension).OrderByDescending(f => f.Name).ToList() : [];
+        var info = new PageInfo(1, PageInfo.DefaultSize, files.Count);
+        info = info with { Number = Math.Clamp(page ?? 1, 1, info.Count) };
+        var rows = files.Skip((info.Number - 1) * info.Size).Take(info.Size).Select(PickupMail.Load).ToList();
+        return View(new Paged<PickupMail>(rows, info));
     }
 
     [HttpGet("{name}")]
