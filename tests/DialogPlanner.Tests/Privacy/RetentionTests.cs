@@ -20,7 +20,7 @@ public sealed class RetentionTests
         await using var app = await AppFactory.StartAsync(provider, new Dictionary<string, string?>
         {
             ["Retention:MailBodyDays"] = "30", ["Retention:SetAsideReplyDays"] = "30", ["Retention:ContactNotInvitedYears"] = "2",
-            ["Retention:AuditLogDays"] = "365", ["Retention:ClosedTaskPhotoMonths"] = "12", ["Jobs:RetentionHours"] = "1000",
+            ["Retention:AuditLogDays"] = "365", ["Retention:ClosedTaskPhotoMonths"] = "12", ["Jobs:RetentionFirstDelayMinutes"] = "10000", // the test applies the rules itself, at the moment it chooses
         });
         var ljungby = await app.AddMunicipalityAsync("Ljungby");
         await using (var db = app.CreateDbContext())
