@@ -19,12 +19,13 @@ public sealed record PromiseImportCommand(string File, bool Replace) : CliComman
     public override async Task<int> RunAsync(IServiceProvider services)
     {
         using var audited = AuditActor.CommandLine();
-        if (!System.IO.File.Exists(File))
+        var path = CallerPath.Resolve(File);
+        if (!System.IO.File.Exists(path))
         {
-            Console.Error.WriteLine($"Filen finns inte: {File}");
+            Console.Error.WriteLine($"Filen finns inte: {path}");
             return 1;
         }
-        var read = PromiseTemplateReader.Read(await System.IO.File.ReadAllBytesAsync(File));
+        var read = PromiseTemplateReader.Read(await System.IO.File.ReadAllBytesAsync(path));
         if (!read.Ok)
         {
             Console.Error.WriteLine($"{File}: {read.Errors.Count} fel, inget importerades:");

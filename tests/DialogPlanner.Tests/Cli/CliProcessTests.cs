@@ -58,11 +58,44 @@ public sealed class CliProcessTests
         }
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(TestDatabase? database, params string[] args)
+    [Fact]
+    public async Task PromiseImport_ThroughDotnetRun_TakesThePathAsTypedAtTheRepositoryRoot()
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "DialogPlanner.Web.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        start.ArgumentList.Add(dll);
+        await using var database = await TestDatabase.CreateAsync("Sqlite");
+        // As the README has it, typed at the repository root; dotnet run starts the app in the project folder.
+        // --no-build and Release: the test run has just built it, and a second build would race the test binaries.
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Repo.Root };
+        foreach (var arg in new[] { "run", "--no-build", "-c", "Release", "--project", "src/DialogPlanner.Web", "--" }) start.ArgumentList.Add(arg);
+        start.Environment["PWD"] = Repo.Root;
+
+        var (code, output) = await RunAsync(database, start, "promise", "import", "templates/promises/ljungby-2024.json");
+
+        Assert.True(code == 0, output);
+        Assert.Contains("6 fokusområden, 21 löften", output);
+        await using var db = database.CreateContext();
+        Assert.Equal(21, await db.Pledges.CountAsync());
+    }
+
+    [Fact]
+    public async Task PromiseImport_MissingFile_NamesTheFullPathItLookedFor()
+    {
+        await using var database = await TestDatabase.CreateAsync("Sqlite");
+        var (code, output) = await RunAsync(database, "promise", "import", "finns-inte/löfte.json");
+        Assert.Equal(1, code);
+        Assert.Contains("Filen finns inte: " + Path.Combine(AppContext.BaseDirectory, "finns-inte", "löfte.json"), output);
+    }
+
+    private static Task<(int Code, string Output)> RunAsync(TestDatabase? database, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DialogPlanner.Web.dll"));
+        start.Environment["PWD"] = AppContext.BaseDirectory;
+        return RunAsync(database, start, args);
+    }
+
+    private static async Task<(int Code, string Output)> RunAsync(TestDatabase? database, ProcessStartInfo start, params string[] args)
+    {
+        start.RedirectStandardOutput = start.RedirectStandardError = true;
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
