@@ -52,6 +52,7 @@ public static class Composition
         var maps = MapSettings.From(builder.Configuration);
         services.AddSingleton(maps);
         services.AddScoped<TaskAccess>();
+        services.AddScoped<Features.Home.WorkQueues>();
         // The mail composers: per scope, writing to that scope's AppDbContext through its Outbox.
         services.AddScoped<InvitationMail>();
         services.AddScoped<InvitationSender>();

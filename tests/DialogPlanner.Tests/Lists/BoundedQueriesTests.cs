@@ -51,7 +51,7 @@ public sealed class BoundedQueriesTests
         }));
         var client = counted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/account/login", new() { ["Email"] = "org@ljungby.example", ["Password"] = TestData.Password })).StatusCode);
-        string[] pages = [$"/promises/{promiseId}", $"/promises/{promiseId}/report", "/events", "/tasks"];
+        string[] pages = ["/", $"/promises/{promiseId}", $"/promises/{promiseId}/report", "/events", "/tasks"];
 
         async Task<Dictionary<string, int>> CountAsync()
         {

@@ -8,8 +8,10 @@ namespace DialogPlanner.Web.Features.Home;
 [AllowAnonymous]
 public sealed class HomeController(Transport transport) : Controller
 {
+    /// <summary>Anonymous visitors get the welcome and the way to sign in; a signed-in user gets their work queues.</summary>
     [HttpGet("/")]
-    public IActionResult Index() => View();
+    public async Task<IActionResult> Index([FromServices] WorkQueues queues, CancellationToken ct) =>
+        View(User.Identity?.IsAuthenticated == true ? await queues.ForAsync(User, ct) : []);
 
     /// <summary>Stores the chosen UI language for a year; only sv-SE and en are accepted.</summary>
     // Accepted without a form token: the cached public pages carry this form without one (a token is per visitor),
