@@ -1,4 +1,6 @@
 using DialogPlanner.BrowserTests.Infrastructure;
+using DialogPlanner.Web.Features.Events;
+using Microsoft.EntityFrameworkCore;
 using static Microsoft.Playwright.Assertions;
 
 namespace DialogPlanner.BrowserTests.Accessibility;
@@ -57,6 +59,24 @@ public sealed class AccessibilityTests(DemoYearApp app, Chromium chromium) : ICl
             Assert.Equal(app.Url(path), page.Url);
             await Axe.AssertNoViolationsAsync(page);
         }
+    }
+
+    /// <summary>The confirmation asked before cancelling, with its reason missing: the error is tied to the field.</summary>
+    [Fact]
+    public async Task CancelConfirmation_WithTheReasonMissing_HasNoViolations()
+    {
+        int id;
+        await using (var db = app.Factory.CreateDbContext())
+            id = await db.Events.Where(e => e.Status == EventStatus.Scheduled).Select(e => e.Id).FirstAsync();
+        await using var context = await chromium.NewAdminContextAsync(app);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.Url($"/events/{id}"));
+        await page.ClickAsync($"a[href='/events/{id}/cancel']");
+        await page.ClickAsync("form.confirm button[type=submit]");
+        await Expect(page.Locator("#reason-error")).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(page);
+        await using var check = app.Factory.CreateDbContext();
+        Assert.Equal(EventStatus.Scheduled, (await check.Events.SingleAsync(e => e.Id == id)).Status);
     }
 
     [Fact]

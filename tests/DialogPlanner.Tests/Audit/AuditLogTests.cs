@@ -38,13 +38,14 @@ public sealed class AuditLogTests
             eventId = e.Id;
         }
 
-        var cancelled = await organiser.PostFormAsync($"/events/{eventId}/cancel", new(), $"/events/{eventId}");
+        var cancelled = await organiser.PostFormAsync($"/events/{eventId}/cancel", new() { ["reason"] = "Sjukdom" }, $"/events/{eventId}");
 
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         await using var check = app.CreateDbContext();
         var entry = Assert.Single(await check.AuditEntries.Where(a => a.Entity == "Event" && a.EntityId == eventId.ToString()).ToListAsync());
         Assert.Equal((AuditAction.Cancelled, organiserId, ljungby.Id), (entry.Action, entry.UserId, entry.MunicipalityId));
         Assert.Equal(new[] { "Scheduled", "Cancelled" }, ChangesOf(entry)["Status"].AsEnumerable());
+        Assert.Equal(new[] { null, "Sjukdom" }, ChangesOf(entry)["CancellationReason"].AsEnumerable());
     }
 
     [Fact]
@@ -194,7 +195,7 @@ public sealed class AuditLogTests
             eventId = e.Id;
         }
         var ljungbyOrganiser = await app.SignInAsync(OrganiserEmail, TestData.Password);
-        await ljungbyOrganiser.PostFormAsync($"/events/{eventId}/cancel", new(), $"/events/{eventId}");
+        await ljungbyOrganiser.PostFormAsync($"/events/{eventId}/cancel", new() { ["reason"] = "Sjukdom" }, $"/events/{eventId}");
         var admin = await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
 
         var cancels = await admin.GetDocumentAsync("/audit?action=Cancelled");

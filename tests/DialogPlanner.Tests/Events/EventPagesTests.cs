@@ -110,7 +110,10 @@ public sealed class EventPagesTests
         var tooEarly = await client.PostFormAsync($"/events/{future}/held", new() { ["AttendanceCount"] = "12" });
         var noCount = await client.PostFormAsync($"/events/{past}/held", new() { ["AttendanceCount"] = "" });
         var held = await client.PostFormAsync($"/events/{past}/held", new() { ["AttendanceCount"] = "27", ["Minutes"] = "Frågor om belysning." });
-        var cancelled = await client.PostFormAsync($"/events/{future}/cancel", new(), $"/events/{future}");
+        var noReason = await client.PostFormAsync($"/events/{future}/cancel", new() { ["reason"] = "  " }, $"/events/{future}/cancel");
+        Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+        Assert.Contains("Skriv varför", (await noReason.ReadDocumentAsync()).QuerySelector("#reason-error")!.TextContent);
+        var cancelled = await client.PostFormAsync($"/events/{future}/cancel", new() { ["reason"] = "Polisen är kallad till en insats." }, $"/events/{future}/cancel");
 
         Assert.Contains("inte börjat", (await tooEarly.ReadDocumentAsync()).QuerySelector(".errors")!.TextContent);
         Assert.Contains("måste anges", (await noCount.ReadDocumentAsync()).QuerySelector("#AttendanceCount-error")!.TextContent);
@@ -119,7 +122,8 @@ public sealed class EventPagesTests
         var heldEvent = await check.Events.SingleAsync(e => e.Id == past);
         var cancelledEvent = await check.Events.SingleAsync(e => e.Id == future);
         Assert.Equal((EventStatus.Held, 27, "Frågor om belysning."), (heldEvent.Status, heldEvent.AttendanceCount!.Value, heldEvent.Minutes));
-        Assert.Equal((EventStatus.Cancelled, 1), (cancelledEvent.Status, cancelledEvent.CalendarSequence));
+        Assert.Equal((EventStatus.Cancelled, 1, "Polisen är kallad till en insats."), (cancelledEvent.Status, cancelledEvent.CalendarSequence, cancelledEvent.CancellationReason));
+        Assert.Equal("Polisen är kallad till en insats.", (await client.GetDocumentAsync($"/events/{future}")).QuerySelector("#cancellation-reason")!.TextContent);
     }
 
     [Fact]
@@ -154,7 +158,7 @@ public sealed class EventPagesTests
             Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(url)).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await owner.GetAsync(url)).StatusCode);
         }
-        var cancel = await stranger.PostFormAsync($"/events/{id}/cancel", new(), "/events");
+        var cancel = await stranger.PostFormAsync($"/events/{id}/cancel", new() { ["reason"] = "Inte min" }, "/events");
         Assert.Equal(HttpStatusCode.NotFound, cancel.StatusCode);
         await using var db = app.CreateDbContext();
         Assert.Equal(EventStatus.Scheduled, (await db.Events.SingleAsync()).Status);

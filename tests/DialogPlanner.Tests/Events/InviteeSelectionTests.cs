@@ -61,8 +61,9 @@ public sealed class InviteeSelectionTests
         var token = rsvpForm.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         await client.PostAsync(rsvpForm.GetAttribute("action"), new FormUrlEncodedContent([new("rsvp", "Accepted"), new("__RequestVerificationToken", token)]));
         var johanRow = list.QuerySelectorAll("table.invitees tbody tr").Single(r => r.TextContent.Contains("johan"));
-        var removeForm = johanRow.QuerySelector("form[action$='/remove']")!;
-        await client.PostAsync(removeForm.GetAttribute("action"), new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        var remove = johanRow.QuerySelector("a[href$='/remove']")!.GetAttribute("href")!;
+        var confirm = await client.GetDocumentAsync(remove);
+        await client.PostAsync(remove, new FormUrlEncodedContent(confirm.FormFields("form.confirm")));
 
         var after = await client.GetDocumentAsync($"/events/{eventId}/invitees");
         Assert.Equal(2, after.QuerySelectorAll("table.invitees tbody tr").Length);

@@ -52,15 +52,21 @@ public sealed class InvitationSendingTests
 
         var list = await organiser.GetDocumentAsync($"/events/{id}/invitees");
         var perRow = list.QuerySelectorAll("table.invitees tbody tr").Single(r => r.TextContent.Contains("per@example.test"));
-        var remove = perRow.QuerySelector("form[action$='/remove']")!;
-        await organiser.PostAsync(remove.GetAttribute("action"), new FormUrlEncodedContent(list.FormFields($"form[action='{remove.GetAttribute("action")}']")));
+        // Removing asks first, saying that a cancellation goes out.
+        var confirm = await organiser.GetDocumentAsync(perRow.QuerySelector("a[href$='/remove']")!.GetAttribute("href")!);
+        Assert.Contains("får ett återbud nu", confirm.QuerySelector("ul.consequences")!.TextContent);
+        await organiser.PostAsync(perRow.QuerySelector("a[href$='/remove']")!.GetAttribute("href"), new FormUrlEncodedContent(confirm.FormFields("form.confirm")));
         var perCancel = (await smtp.WaitForMessagesAsync(5))[4];
         Assert.Equal(("per@example.test", "CANCEL", uid), (perCancel.To.Mailboxes.Single().Address, CalendarOf(perCancel).Method, CalendarOf(perCancel).Events.Single().Uid));
         Assert.True(CalendarOf(perCancel).Events.Single().Sequence > 1);
 
         var show = await organiser.GetDocumentAsync($"/events/{id}");
-        await organiser.PostAsync($"/events/{id}/cancel", new FormUrlEncodedContent(show.FormFields("form[action$='/cancel']")));
+        var cancelPage = await organiser.GetDocumentAsync(show.QuerySelector("a[href$='/cancel']")!.GetAttribute("href")!);
+        Assert.Contains("1 inbjudna får ett återbud", cancelPage.QuerySelector("ul.consequences")!.TextContent);
+        await organiser.PostAsync($"/events/{id}/cancel", new FormUrlEncodedContent(cancelPage.FormFields("form.confirm").With("reason", "Lokalen är vattenskadad.")));
         var annaCancel = (await smtp.WaitForMessagesAsync(6))[5];
+        Assert.Contains("Skäl: Lokalen är vattenskadad.", annaCancel.TextBody);
+        Assert.Contains("Lokalen är vattenskadad.", annaCancel.HtmlBody);
         Assert.Equal(("anna@example.test", "CANCEL", 2), (annaCancel.To.Mailboxes.Single().Address, CalendarOf(annaCancel).Method, CalendarOf(annaCancel).Events.Single().Sequence));
         Assert.Equal("CANCELLED", CalendarOf(annaCancel).Events.Single().Status);
 

@@ -12,6 +12,7 @@ public sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         b.Property(x => x.Description).HasMaxLength(8000);
         b.Property(x => x.Location).HasMaxLength(300);
         b.Property(x => x.Minutes).HasMaxLength(16000);
+        b.Property(x => x.CancellationReason).HasMaxLength(Event.CancellationReasonMaxLength);
         b.Property(x => x.CalendarUid).HasMaxLength(100);
         b.HasIndex(x => x.CalendarUid).IsUnique();
         b.HasIndex(x => new { x.MunicipalityId, x.StartsAtUtc });

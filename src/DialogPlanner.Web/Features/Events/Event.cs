@@ -42,6 +42,9 @@ public class Event : Data.IAudited, Data.IVersioned
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
     public EventStatus Status { get; set; }
+    /// <summary>Why it was cancelled, in the organiser's words: it goes into the cancellation mail and stays on the event page.</summary>
+    public string? CancellationReason { get; set; }
+    public const int CancellationReasonMaxLength = 1000;
     /// <summary>Null means no limit.</summary>
     public int? Capacity { get; set; }
     /// <summary>Open to the public: listed on the public pages and feed.</summary>
@@ -79,6 +82,15 @@ public class Event : Data.IAudited, Data.IVersioned
 
     /// <summary>People can still be added to or taken off the list.</summary>
     public bool InviteesCanChange => IsOpen;
+
+    /// <summary>Cancels an open event for the given reason; calendars see a cancellation only with a higher SEQUENCE.</summary>
+    public void Cancel(string reason)
+    {
+        if (!IsOpen) throw new InvalidOperationException($"Event {Id} is {Status}: it cannot be cancelled.");
+        if (Status == EventStatus.Scheduled) CalendarSequence++;
+        Status = EventStatus.Cancelled;
+        CancellationReason = reason.Trim();
+    }
 
     /// <summary>
     /// Puts someone on the list once, whatever the case of the address: someone taken off before is

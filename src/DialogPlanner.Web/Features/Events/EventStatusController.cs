@@ -17,21 +17,47 @@ public sealed class EventStatusController(
     AppDbContext db, MunicipalityScope scope, TimeProvider clock, IValidator<HeldForm> validator, InvitationSender sender,
     IStringLocalizer<SharedResource> t) : Controller
 {
-    [HttpPost("cancel")]
+    /// <summary>Asks for the reason and says who will be told, before anything changes.</summary>
+    [HttpGet("cancel")]
     public async Task<IActionResult> Cancel(int id)
     {
         var e = await FindAsync(id);
         if (e is null) return NotFound();
-        if (e.IsOpen)
-        {
-            // A cancellation is a change calendars must see: it needs a higher SEQUENCE.
-            if (e.Status == EventStatus.Scheduled) e.CalendarSequence++;
-            e.Status = EventStatus.Cancelled;
-            sender.QueueChanges(e);
-            await db.SaveChangesAsync();
-            TempData["Message"] = t["Händelsen är inställd."].Value;
-        }
+        return e.IsOpen ? CancelPage(e, null, null) : RedirectToAction("Show", "Events", new { id });
+    }
+
+    [HttpPost("cancel")]
+    public async Task<IActionResult> Cancel(int id, string? reason)
+    {
+        var e = await FindAsync(id);
+        if (e is null) return NotFound();
+        if (!e.IsOpen) return RedirectToAction("Show", "Events", new { id });
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason)) return CancelPage(e, reason, t["Skriv varför händelsen ställs in. Skälet står i återbudet."]);
+        if (reason.Length > Event.CancellationReasonMaxLength)
+            return CancelPage(e, reason, t["Skälet får vara högst {0} tecken.", Event.CancellationReasonMaxLength]);
+        e.Cancel(reason);
+        var sent = sender.QueueChanges(e);
+        await db.SaveChangesAsync();
+        TempData["Message"] = (sent > 0 ? t["Händelsen är inställd. {0} inbjudna får ett återbud.", sent] : t["Händelsen är inställd."]).Value;
         return RedirectToAction("Show", "Events", new { id });
+    }
+
+    private ViewResult CancelPage(Event e, string? reason, string? error)
+    {
+        // Counted as if cancelled; the request saves nothing unless the organiser confirms.
+        var status = e.Status;
+        e.Status = EventStatus.Cancelled;
+        var recipients = InvitationSender.Pending(e).Count;
+        e.Status = status;
+        return this.Confirm(new Confirmation(
+            t["Ställ in {0}?", e.Title],
+            [
+                recipients > 0 ? t["{0} inbjudna får ett återbud med skälet nu.", recipients] : t["Inga inbjudningar har skickats, så ingen får något återbud."],
+                t["Händelsen visas som inställd med skälet och kan inte planeras igen."],
+            ],
+            t["Ställ in"], Url.Action("Show", "Events", new { id = e.Id })!)
+        { ReasonLabel = t["Skäl (står i återbudet)"], Reason = reason, ReasonError = error });
     }
 
     [HttpGet("held")]

@@ -110,7 +110,7 @@ public sealed class EventsController(
     }
 
     [HttpPost("{id:int}/edit")]
-    public async Task<IActionResult> Edit(int id, EventForm form)
+    public async Task<IActionResult> Edit(int id, EventForm form, bool confirmed)
     {
         var e = await FindAsync(id);
         if (e is null) return NotFound();
@@ -124,6 +124,7 @@ public sealed class EventsController(
         // Calendars ignore an update whose SEQUENCE did not go up; a draft was never sent, so it starts at 0.
         if (form.ApplyTo(e) && !wasDraft) e.CalendarSequence++;
         if (wasDraft && !form.AsDraft) e.Status = EventStatus.Scheduled;
+        if (!confirmed && this.AskBeforeMailing(e, t) is { } ask) return ask;
         var queued = sender.QueueChanges(e);
         try
         {

@@ -48,7 +48,8 @@ public sealed record InvitationEmailModel(
     string EventUrl,
     string AcceptUrl,
     string TentativeUrl,
-    string DeclineUrl) : IEmailModel
+    string DeclineUrl,
+    string CancellationReason) : IEmailModel
 {
     /// <summary>The values in the invitee's language, times in Stockholm time, with their personal answer links.</summary>
     public static InvitationEmailModel Create(InvitationMailRequest request, Links links)
@@ -73,7 +74,8 @@ public sealed record InvitationEmailModel(
             EventUrl: request.EventUrl,
             AcceptUrl: links.Rsvp(invitation.Token, RsvpStatus.Accepted),
             TentativeUrl: links.Rsvp(invitation.Token, RsvpStatus.Tentative),
-            DeclineUrl: links.Rsvp(invitation.Token, RsvpStatus.Declined));
+            DeclineUrl: links.Rsvp(invitation.Token, RsvpStatus.Declined),
+            CancellationReason: ev.CancellationReason ?? "");
     }
 }
 

@@ -14,30 +14,44 @@ public sealed class InvitationSender(Outbox outbox, InvitationMail mail, Links l
     /// <returns>How many messages were queued.</returns>
     public int QueueChanges(Event e)
     {
-        if (e.Status is EventStatus.Draft or EventStatus.Held) return 0;
+        var pending = Pending(e);
+        if (pending.Count == 0) return 0;
         var organizer = Organizer();
         var now = clock.GetUtcNow().UtcDateTime;
-        var queued = 0;
-        foreach (var invitation in e.Invitations)
+        foreach (var (invitation, kind) in pending)
         {
-            var gone = invitation.RemovedAtUtc is not null || e.Status == EventStatus.Cancelled;
-            if (gone && invitation.SentSequence >= 0)
+            if (kind == InvitationKind.Cancellation)
             {
                 // Someone taken off a list that goes ahead gets a CANCEL of their own, above what they hold.
                 var version = e.Status == EventStatus.Cancelled ? e : WithSequence(e, Math.Max(e.CalendarSequence, invitation.SentSequence) + 1);
-                Queue(version, invitation, InvitationKind.Cancellation, organizer, now);
+                Queue(version, invitation, kind, organizer, now);
                 invitation.SentSequence = -1;
-                queued++;
             }
-            else if (!gone && invitation.SentSequence < e.CalendarSequence)
+            else
             {
-                var kind = invitation.SentSequence < 0 ? InvitationKind.Invitation : InvitationKind.Update;
                 Queue(e, invitation, kind, organizer, now);
                 invitation.SentSequence = e.CalendarSequence;
-                queued++;
             }
         }
-        return queued;
+        return pending.Count;
+    }
+
+    /// <summary>
+    /// Who must be told what for the event's calendars to match it as it stands (saved or not): what
+    /// <see cref="QueueChanges"/> sends, and what a confirmation page counts before a mass mailing.
+    /// </summary>
+    public static IReadOnlyList<(Invitation Invitation, InvitationKind Kind)> Pending(Event e)
+    {
+        if (e.Status is EventStatus.Draft or EventStatus.Held) return [];
+        var pending = new List<(Invitation, InvitationKind)>();
+        foreach (var invitation in e.Invitations)
+        {
+            var gone = invitation.RemovedAtUtc is not null || e.Status == EventStatus.Cancelled;
+            if (gone && invitation.SentSequence >= 0) pending.Add((invitation, InvitationKind.Cancellation));
+            else if (!gone && invitation.SentSequence < e.CalendarSequence)
+                pending.Add((invitation, invitation.SentSequence < 0 ? InvitationKind.Invitation : InvitationKind.Update));
+        }
+        return pending;
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ public sealed class InviteesController(
     }
 
     [HttpPost("")]
-    public async Task<IActionResult> Add(int id, AddInviteesForm form)
+    public async Task<IActionResult> Add(int id, AddInviteesForm form, bool confirmed)
     {
         var e = await FindAsync(id);
         if (e is null) return NotFound();
@@ -59,10 +59,25 @@ public sealed class InviteesController(
             var contact = knownByEmail.GetValueOrDefault(EmailAddress.Normalize(f.Email));
             if (e.Invite(f.Email, contact?.Name ?? f.Name, contact)) added++;
         }
+        if (!confirmed && this.AskBeforeMailing(e, t) is { } ask) return ask;
         // The invitations are saved first so that each outbox row can name its invitation; one transaction.
         await outbox.SaveWithMailAsync(() => sender.QueueChanges(e));
         TempData["Message"] = t["{0} inbjudna har lagts till.", added].Value;
         return RedirectToAction(nameof(Index), new { id });
+    }
+
+    [HttpGet("{invitationId:int}/remove")]
+    public async Task<IActionResult> Remove(int id, int invitationId, CancellationToken ct)
+    {
+        var e = await FindAsync(id);
+        var invitation = e?.Invitations.SingleOrDefault(i => i.Id == invitationId && i.RemovedAtUtc is null);
+        if (invitation is null) return NotFound();
+        var who = invitation.Name ?? invitation.Email;
+        var told = e!.Status == EventStatus.Scheduled && invitation.SentSequence >= 0;
+        return this.Confirm(new Confirmation(t["Ta bort {0} från listan över inbjudna?", who],
+            [told ? t["{0} får ett återbud nu, och träffen tas bort ur deras kalender.", who] : t["Ingen inbjudan har skickats till {0}, så inget e-postmeddelande går ut.", who],
+             t["Personens svarslänk slutar gälla. Du kan bjuda in hen igen senare."]],
+            t["Ta bort från listan"], Url.Action(nameof(Index), new { id })!));
     }
 
     [HttpPost("{invitationId:int}/remove")]

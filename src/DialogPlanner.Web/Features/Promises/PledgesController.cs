@@ -56,6 +56,17 @@ public sealed class PledgesController(
         return RedirectToDashboard(pledge.FocusArea.CitizenPromiseId, id);
     }
 
+    [HttpGet("pledges/{id:int}/delete")]
+    public async Task<IActionResult> Delete(int id, CancellationToken ct)
+    {
+        var pledge = await FindAsync(id);
+        if (pledge is null) return NotFound();
+        var events = await db.Events.CountAsync(e => e.PledgeId == id, ct);
+        return this.Confirm(new Confirmation(t["Ta bort löftet?"],
+            [t["”{0}” tas bort ur medborgarlöftet. Det går inte att ångra.", pledge.Text], t["{0} händelser som räknades till löftet finns kvar, utan koppling till något löfte.", events]],
+            t["Ta bort löftet"], Url.Action(nameof(Edit), new { id })!));
+    }
+
     [HttpPost("pledges/{id:int}/delete")]
     public async Task<IActionResult> Delete(int id)
     {

@@ -104,6 +104,18 @@ public sealed class PromiseEditorController(
         return RedirectToAction("Show", "Promises", new { id = area.CitizenPromiseId });
     }
 
+    [HttpGet("areas/{areaId:int}/delete")]
+    public async Task<IActionResult> DeleteArea(int areaId, CancellationToken ct)
+    {
+        var area = await FindAreaAsync(areaId);
+        if (area is null) return NotFound();
+        var pledges = await db.Pledges.CountAsync(p => p.FocusAreaId == areaId, ct);
+        var events = await db.Events.CountAsync(e => e.Pledge != null && e.Pledge.FocusAreaId == areaId, ct);
+        return this.Confirm(new Confirmation(t["Ta bort fokusområdet {0}?", area.Title],
+            [t["Fokusområdet och dess {0} löften tas bort. Det går inte att ångra.", pledges], t["{0} händelser som räknades till löftena finns kvar, utan koppling till något löfte.", events]],
+            t["Ta bort fokusområdet och dess löften"], Url.Action(nameof(EditArea), new { areaId })!));
+    }
+
     [HttpPost("areas/{areaId:int}/delete")]
     public async Task<IActionResult> DeleteArea(int areaId)
     {

@@ -79,6 +79,17 @@ public sealed class WalksController(AppDbContext db, MunicipalityScope scope, Ph
         return Redirect(Url.Action(nameof(Show), new { id }) + "#route");
     }
 
+    [HttpGet("stops/{stopId:int}/remove")]
+    public async Task<IActionResult> RemoveStop(int id, int stopId, CancellationToken ct)
+    {
+        var walk = await FindAsync(id);
+        var stop = walk?.Stops.SingleOrDefault(s => s.Id == stopId);
+        if (stop is null) return NotFound();
+        return this.Confirm(new Confirmation(t["Ta bort stoppet {0}?", stop.Name],
+            [t["Stoppet tas bort ur rutten och de andra stoppen får nya nummer. Fynd som redan gjorts finns kvar."]],
+            t["Ta bort stoppet"], Url.Action(nameof(Show), new { id }) + "#route"));
+    }
+
     [HttpPost("stops/{stopId:int}/remove")]
     public async Task<IActionResult> RemoveStop(int id, int stopId)
     {
