@@ -120,4 +120,28 @@ public sealed class ConfirmationTests
         await using (var db = app.CreateDbContext())
             Assert.Equal((0, 1, 0, 1), (await db.Pledges.CountAsync(), await db.WalkStops.CountAsync(), await db.FocusAreas.CountAsync(), await db.Events.CountAsync(e => e.PledgeId == null && e.Type == EventType.DialogueMeeting)));
     }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SendingFeedbackTo21_AsksFirst_AndSendsNothingUntilConfirmed(string provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        var ljungby = await app.AddMunicipalityAsync("Ljungby");
+        int id;
+        await using (var db = app.CreateDbContext())
+        {
+            var walk = TestData.Walk(ljungby.Id, startsAtUtc: DateTime.UtcNow.AddDays(-2), invitations: Enumerable.Range(1, 21).Select(i => TestData.Invitation($"boende{i}@example.test")));
+            db.Events.Add(walk);
+            await db.SaveChangesAsync();
+            id = walk.Id;
+        }
+        var organiser = await app.SignInAsync(await app.AddUserAsync("org@ljungby.example", Roles.Organiser, ljungby.Id), TestData.Password);
+
+        var ask = await organiser.PostFormAsync($"/walks/{id}/feedback/send", [], $"/walks/{id}");
+
+        var page = await ask.ReadDocumentAsync();
+        Assert.Equal("21 deltagare får återkopplingen från vandringen nu.", page.QuerySelector("ul.consequences li")!.TextContent);
+        Assert.NotNull(page.QuerySelector("form.confirm input[name=confirmed][value=true]"));
+        await using var db2 = app.CreateDbContext();
+        Assert.Equal(0, await db2.OutboxMessages.CountAsync());
+    }
 }

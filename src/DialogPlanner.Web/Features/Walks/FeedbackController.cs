@@ -38,9 +38,13 @@ public sealed class FeedbackController(
     }
 
     [HttpPost("send")]
-    public async Task<IActionResult> Send(int id)
+    public async Task<IActionResult> Send(int id, bool confirmed)
     {
-        if (await FindAsync(id) is null) return NotFound();
+        if (await FindAsync(id) is not { } walk) return NotFound();
+        if (!confirmed && walk.FeedbackSentAtUtc is null && await feedback.RecipientCountAsync(id) is > Confirmation.MailThreshold and var many)
+            return this.Confirm(new Confirmation(t["Skicka e-post till {0} personer?", many], [t["{0} deltagare får återkopplingen från vandringen nu.", many]],
+                t["Skicka återkopplingen"], Url.Action("Show", "Walks", new { id }) + "#feedback")
+            { Danger = false });
         var (outcome, recipients) = await feedback.SendAsync(id);
         return Back(id, outcome switch
         {

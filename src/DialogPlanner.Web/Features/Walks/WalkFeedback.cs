@@ -95,6 +95,9 @@ public sealed class WalkFeedback(AppDbContext db, EmailTemplates templates, Outb
     /// The walk's invitees who were not taken off the list and did not decline, and anyone who reported
     /// a finding through their invitation; one mail per address.
     /// </summary>
+    /// <summary>How many the feedback would go to now: what the organiser is told before sending to many.</summary>
+    public async Task<int> RecipientCountAsync(int walkId, CancellationToken ct = default) => (await RecipientsAsync(walkId, ct)).Count;
+
     private async Task<List<Invitation>> RecipientsAsync(int walkId, CancellationToken ct)
     {
         var invitations = await db.Invitations.AsNoTracking().Include(i => i.Contact)
