@@ -12,6 +12,7 @@ public sealed class AccessibilityTests(DemoYearApp app, Chromium chromium) : ICl
     [InlineData("/account/login")]
     [InlineData("/")]
     [InlineData("/kommun/ljungby/2024")]
+    [InlineData("/kommun/ljungby/personuppgifter")]
     public async Task PublicPage_HasNoViolations(string path)
     {
         await using var context = await chromium.NewContextAsync();
@@ -36,6 +37,7 @@ public sealed class AccessibilityTests(DemoYearApp app, Chromium chromium) : ICl
     [InlineData("/calendar")]
     [InlineData("/admin/calendar-replies")]
     [InlineData("/help")]
+    [InlineData("/municipalities")]
     [InlineData("/audit")]
     [InlineData("/personal-data?email=kontakt@lagastrand.example")]
     public async Task OrganiserPage_HasNoViolations(string path)
@@ -77,6 +79,20 @@ public sealed class AccessibilityTests(DemoYearApp app, Chromium chromium) : ICl
         await Axe.AssertNoViolationsAsync(page);
         await using var check = app.Factory.CreateDbContext();
         Assert.Equal(EventStatus.Scheduled, (await check.Events.SingleAsync(e => e.Id == id)).Status);
+    }
+
+    /// <summary>A municipality's settings, reached from the list, with an error shown by its field.</summary>
+    [Fact]
+    public async Task MunicipalitySettings_WithAnError_HasNoViolations()
+    {
+        await using var context = await chromium.NewAdminContextAsync(app);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.Url("/municipalities"));
+        await page.ClickAsync("main ul.cards a >> nth=0");
+        await page.FillAsync("#Slug", "Inte giltig!");
+        await page.ClickAsync("form.form button[type=submit]");
+        await Expect(page.Locator("#Slug-error")).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(page);
     }
 
     [Fact]

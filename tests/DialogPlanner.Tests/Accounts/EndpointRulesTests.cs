@@ -17,7 +17,7 @@ public sealed class EndpointRulesTests
     [
         "Account.Login", "CalendarFeeds.Private", "CalendarFeeds.Public", "Home.Culture", "Home.Error", "Home.Index",
         "PublicPromise.EventCalendar", "PublicPromise.Latest", "PublicPromise.Show",
-        "PublicProtocol.Photo", "PublicProtocol.Show",
+        "PrivacyNotice.Show", "PublicProtocol.Photo", "PublicProtocol.Show",
         "Record.Add", "Record.Check", "Record.Index", "Record.Photo",
         "Rsvp.Answer", "Rsvp.Show",
     ];

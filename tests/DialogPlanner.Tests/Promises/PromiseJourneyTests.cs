@@ -94,6 +94,23 @@ public sealed class PromiseJourneyTests
         Assert.DoesNotContain("rad ", checkErrors);
     }
 
+    /// <summary>A template for a municipality the app has not served before adds it, and leads to its settings.</summary>
+    [Fact]
+    public async Task ImportingForANewMunicipality_LeadsToItsSettings()
+    {
+        await using var app = await AppFactory.StartAsync("Sqlite");
+        var admin = await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
+
+        var confirm = await ConfirmAsync(admin, await UploadAsync(admin, await File.ReadAllBytesAsync(LjungbyTemplate)), replace: false);
+
+        int id;
+        await using (var db = app.CreateDbContext()) id = (await db.Municipalities.SingleAsync(m => m.Name == "Ljungby")).Id;
+        Assert.Equal($"/municipalities/{id}/settings", confirm.Headers.Location!.OriginalString);
+        var settings = await admin.GetDocumentAsync(confirm.Headers.Location.OriginalString);
+        Assert.Contains("Ljungby är ny här", settings.QuerySelector("[role=status], .message")?.TextContent ?? settings.Body!.TextContent);
+        Assert.Equal("ljungby", settings.QuerySelector("#Slug")!.GetAttribute("value"));
+    }
+
     [Fact]
     public async Task OrganiserOfAnotherMunicipality_CannotImportForLjungby()
     {

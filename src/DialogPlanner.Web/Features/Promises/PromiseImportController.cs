@@ -55,6 +55,12 @@ public sealed class PromiseImportController(
         TempData["Message"] = (summary.Outcome == ImportOutcome.Replaced
             ? t["Medborgarlöftet ersattes: {0} fokusområden, {1} löften.", summary.FocusAreas, summary.Pledges]
             : t["Medborgarlöftet importerades: {0} fokusområden, {1} löften.", summary.FocusAreas, summary.Pledges]).Value;
+        if (summary.NewMunicipality)
+        {
+            // A municipality new to the app has no centre, public text or contact yet: the organiser sets them next.
+            TempData["Message"] += " " + t["{0} är ny här: fyll i kommunens inställningar.", preview.Template!.Municipality!].Value;
+            return RedirectToAction("Settings", "Municipalities", new { id = summary.MunicipalityId });
+        }
         return RedirectToAction("Show", "Promises", new { id = summary.PromiseId });
     }
 

@@ -20,13 +20,14 @@ public enum ImportOutcome
 /// </summary>
 public sealed class PromiseImporter(AppDbContext db)
 {
-    public sealed record Summary(ImportOutcome Outcome, int PromiseId, int FocusAreas, int Pledges);
+    /// <param name="NewMunicipality">The template named a municipality not served before: it was added, with its settings still to fill in.</param>
+    public sealed record Summary(ImportOutcome Outcome, int PromiseId, int FocusAreas, int Pledges, int MunicipalityId = 0, bool NewMunicipality = false);
 
     public async Task<Summary> ImportAsync(PromiseTemplate template, bool replace, CancellationToken ct = default)
     {
         var name = template.Municipality!.Trim();
-        var municipality = await db.Municipalities.SingleOrDefaultAsync(m => m.Name == name, ct)
-                           ?? db.Municipalities.Add(new Municipality { Name = name, Slug = Slugs.From(name) }).Entity;
+        var existing = await db.Municipalities.SingleOrDefaultAsync(m => m.Name == name, ct);
+        var municipality = existing ?? db.Municipalities.Add(new Municipality { Name = name, Slug = Slugs.From(name) }).Entity;
         var promise = municipality.Id == 0 ? null : await db.CitizenPromises
             .Include(p => p.FocusAreas).ThenInclude(f => f.Pledges)
             .SingleOrDefaultAsync(p => p.MunicipalityId == municipality.Id && p.Year == template.Year, ct);
@@ -65,7 +66,7 @@ public sealed class PromiseImporter(AppDbContext db)
         db.Pledges.RemoveRange(oldPledges);
         db.FocusAreas.RemoveRange(oldAreas);
         await db.SaveChangesAsync(ct);
-        return new Summary(outcome, promise.Id, template.FocusAreas.Count, pledgeCount);
+        return new Summary(outcome, promise.Id, template.FocusAreas.Count, pledgeCount, municipality.Id, existing is null);
     }
 
     private static T? Take<T>(List<T> pool, Func<T, bool> match) where T : class

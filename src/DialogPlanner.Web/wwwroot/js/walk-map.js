@@ -1,7 +1,8 @@
 // The walk map: an extra on top of the lists the page already has. It reads #walk-map-data (see
 // WalkMapData.cs), loads Leaflet from /lib/leaflet and draws the route's numbered stops, the line between
 // them and the findings. Without Leaflet (not installed, or blocked) it draws nothing and the lists remain.
-// With "pick" a tap on the map fills in a position: the route editor's stop, or the recorder's finding.
+// With "pick" a tap on the map fills in a position: the route editor's stop, the recorder's finding, or
+// ("centre") a municipality's centre on its settings page.
 (() => {
   "use strict";
   const source = document.getElementById("walk-map-data");
@@ -46,7 +47,7 @@
 
   function draw() {
     const container = document.createElement("div");
-    container.className = "walk-map" + (data.tileUrl ? "" : " no-tiles") + (data.pick === "record" ? " small" : "");
+    container.className = "walk-map" + (data.tileUrl ? "" : " no-tiles") + (data.pick === "record" || data.pick === "centre" ? " small" : "");
     container.setAttribute("role", "region");
     container.setAttribute("aria-label", data.label);
     slot.appendChild(container);
@@ -87,6 +88,7 @@
   // or the new-stop fields when none is chosen; the recorder fills the finding's hidden position.
   function targets() {
     if (data.pick === "record") return { lat: "Latitude", lon: "Longitude", status: "location-status" };
+    if (data.pick === "centre") return { lat: "Latitude", lon: "Longitude", status: "map-status" };
     const chosen = document.getElementById("position-stop");
     return chosen && chosen.value ? { lat: "position-lat", lon: "position-lon", status: "map-status" } : { lat: "stop-lat", lon: "stop-lon", status: "map-status" };
   }
@@ -104,7 +106,7 @@
       else marker = L.circleMarker(event.latlng, { radius: 10, color: "#1e7b34", weight: 3, fillOpacity: 0.3 }).addTo(map);
     });
     // The recorder's form is emptied after each finding: the tapped position goes with it.
-    const form = document.getElementById(data.pick === "record" ? "Latitude" : "stop-lat")?.form;
+    const form = document.getElementById(data.pick === "route" ? "stop-lat" : "Latitude")?.form;
     form?.addEventListener("reset", () => { if (marker) { marker.remove(); marker = null; } });
   }
 
