@@ -95,6 +95,30 @@ public sealed class AccessibilityTests(DemoYearApp app, Chromium chromium) : ICl
         await Axe.AssertNoViolationsAsync(page);
     }
 
+    /// <summary>A contact file's preview, with a row that cannot be imported listed by itself.</summary>
+    [Fact]
+    public async Task ContactImportPreview_HasNoViolations()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"kontakter-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "Namn;E-post\nPer Lund;per.lund@example.org\nBo Ek;inte-en-adress\n");
+        try
+        {
+            await using var context = await chromium.NewAdminContextAsync(app);
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(app.Url("/contact-groups"));
+            await page.ClickAsync("main a[href$='/import'] >> nth=0");
+            await Axe.AssertNoViolationsAsync(page);
+            await page.SetInputFilesAsync("#file", file);
+            await page.ClickAsync("form.form button[type=submit]");
+            await Expect(page.Locator("ul.import-problems li")).ToHaveCountAsync(1);
+            await Axe.AssertNoViolationsAsync(page);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public async Task HelpPage_InEnglish_HasNoViolations()
     {
