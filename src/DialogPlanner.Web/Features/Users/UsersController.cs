@@ -36,12 +36,13 @@ public sealed class UsersController(
         var ids = paged.Rows.Select(r => r.Id).ToList();
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ids.Contains(ur.UserId) select new { ur.UserId, r.Name })
             .ToListAsync();
+        // A collection per user rather than SelectMany: SQLite cannot run the APPLY the latter becomes.
         var memberships = await db.Users.Where(u => ids.Contains(u.Id))
-            .SelectMany(u => u.Municipalities.Select(m => new { UserId = u.Id, m.Name })).ToListAsync();
+            .Select(u => new { u.Id, Names = u.Municipalities.Select(m => m.Name).ToList() }).ToDictionaryAsync(u => u.Id, u => u.Names);
         foreach (var row in paged.Rows)
         {
             row.Roles.AddRange(roles.Where(r => r.UserId == row.Id).Select(r => r.Name!).OrderBy(n => Array.IndexOf(Roles.All, n)));
-            row.Municipalities.AddRange(memberships.Where(m => m.UserId == row.Id).Select(m => m.Name).Order());
+            row.Municipalities.AddRange(memberships.GetValueOrDefault(row.Id, []).Order());
         }
         ViewData["Query"] = q;
         return View(paged);
