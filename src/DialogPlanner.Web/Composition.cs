@@ -36,7 +36,7 @@ public static class Composition
         services.AddSingleton(TimeProvider.System);
         services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddPublicCache();
-        services.AddAppIdentity();
+        services.AddAppIdentity(AccountSettings.From(builder.Configuration, builder.Environment));
         // Keys that sign the sign-in cookies survive restarts, beside the SQLite file unless configured.
         services.AddDataProtection().SetApplicationName("DialogPlanner")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath,
@@ -53,6 +53,7 @@ public static class Composition
         services.AddSingleton(maps);
         services.AddScoped<TaskAccess>();
         services.AddScoped<Features.Home.WorkQueues>();
+        services.AddScoped<Features.Users.UserAccess>();
         // The mail composers: per scope, writing to that scope's AppDbContext through its Outbox.
         services.AddScoped<InvitationMail>();
         services.AddScoped<InvitationSender>();
@@ -102,6 +103,8 @@ public static class Composition
         services.AddControllersWithViews(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // Security:RequireTwoFactor: those roles enrol before anything else.
+                o.Filters.Add<TwoFactorEnrolmentFilter>();
                 // Required fields are FluentValidation's business, with Swedish messages.
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })

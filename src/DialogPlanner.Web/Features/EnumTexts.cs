@@ -50,6 +50,16 @@ public static class EnumTexts
         [AuditAction.LockedOut] = "Kontot låst",
         [AuditAction.TwoFactorFailed] = "Fel tvåstegskod",
         [AuditAction.Erased] = "Personuppgifter raderade",
+        [AuditAction.Invited] = "Inbjudan skickad",
+        [AuditAction.PasswordSet] = "Lösenord valt via inbjudan",
+        [AuditAction.PasswordChanged] = "Lösenord bytt",
+        [AuditAction.PasswordReset] = "Lösenord återställt",
+        [AuditAction.TwoFactorEnabled] = "Tvåstegsinloggning på",
+        [AuditAction.TwoFactorDisabled] = "Tvåstegsinloggning av",
+        [AuditAction.Disabled] = "Konto avstängt",
+        [AuditAction.Enabled] = "Konto aktiverat",
+        [AuditAction.MunicipalityAdded] = "Kommun tillagd",
+        [AuditAction.MunicipalityRemoved] = "Kommun borttagen",
         [WalkMeetingRole.Preparatory] = "Förberedande möte",
         [WalkMeetingRole.FollowUp] = "Uppföljningsmöte",
         [RsvpStatus.NeedsAction] = "Inget svar",
@@ -101,4 +111,18 @@ public static class EnumTexts
     };
 
     public static string Of(Enum value) => Texts.TryGetValue(value, out var text) ? text : value.ToString();
+}
+
+/// <summary>The Swedish name of each role (a closed set of names, like an enum's), which is also its localisation key.</summary>
+public static class RoleTexts
+{
+    private static readonly Dictionary<string, string> Texts = new()
+    {
+        [Accounts.Roles.Administrator] = "Administratör",
+        [Accounts.Roles.Organiser] = "Samordnare",
+        [Accounts.Roles.TaskOwner] = "Åtgärdsansvarig",
+        [Accounts.Roles.Participant] = "Vandringsdeltagare",
+    };
+
+    public static string Of(string role) => Texts.GetValueOrDefault(role, role);
 }

@@ -43,6 +43,17 @@ public sealed class Links(string publicAddress)
     /// <summary>An event's page for organisers.</summary>
     public string EventPage(int eventId) => $"{_base}/events/{eventId}";
 
+    /// <summary>Where an invited user chooses their password; the token (Identity's, with its own lifetime) is the key.</summary>
+    public string SetPassword(string userId, string token) =>
+        $"{_base}/account/set-password?user={Uri.EscapeDataString(userId)}&token={Uri.EscapeDataString(token)}";
+
+    /// <summary>Where a user who forgot their password chooses a new one.</summary>
+    public string ResetPassword(string userId, string token) =>
+        $"{_base}/account/reset-password?user={Uri.EscapeDataString(userId)}&token={Uri.EscapeDataString(token)}";
+
+    /// <summary>The sign-in page.</summary>
+    public string SignIn() => $"{_base}/account/login";
+
     /// <summary>An organiser's private calendar feed (the token is the key).</summary>
     public string PrivateFeed(string token) => $"{_base}/calendar/private/{Uri.EscapeDataString(token)}.ics";
 }

@@ -43,7 +43,7 @@ public sealed class PhoneLayoutTests(DemoYearApp app, Chromium chromium) : IClas
         await page.GotoAsync(app.Url("/"));
 
         var links = page.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" }).GetByRole(AriaRole.Link);
-        Assert.Equal(["Medborgarlöften", "Händelser", "Organisationer", "Kontakter", "Kontaktgrupper", "Kommuner", "Kalender", "Logg", "Personuppgifter", "Kalendersvar", "Åtgärder", "Hjälp"],
+        Assert.Equal(["Medborgarlöften", "Händelser", "Organisationer", "Kontakter", "Kontaktgrupper", "Kommuner", "Kalender", "Logg", "Personuppgifter", "Användare", "Kalendersvar", "Åtgärder", "Hjälp"],
             (await links.AllTextContentsAsync()).Select(text => text.Trim()));
         foreach (var link in await links.AllAsync())
         {

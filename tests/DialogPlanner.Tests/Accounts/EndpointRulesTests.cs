@@ -15,7 +15,8 @@ public sealed class EndpointRulesTests
     /// <summary>What the public, invitees with a personal link, and people signing in reach without an account.</summary>
     private static readonly string[] OpenToAnyone =
     [
-        "Account.Login", "CalendarFeeds.Private", "CalendarFeeds.Public", "Home.Culture", "Home.Error", "Home.Index",
+        "Account.Login", "Account.LoginTwoFactor", "Password.Forgot", "Password.ForgotSent", "Password.Reset", "Password.Set",
+        "CalendarFeeds.Private", "CalendarFeeds.Public", "Home.Culture", "Home.Error", "Home.Index",
         "PublicPromise.EventCalendar", "PublicPromise.Latest", "PublicPromise.Show",
         "PrivacyNotice.Show", "PublicProtocol.Photo", "PublicProtocol.Show",
         "Record.Add", "Record.Check", "Record.Index", "Record.Photo",

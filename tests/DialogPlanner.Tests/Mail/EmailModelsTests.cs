@@ -1,5 +1,6 @@
 using DialogPlanner.Tests.Infrastructure;
 using DialogPlanner.Tests.Invitations;
+using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Tasks;
 using DialogPlanner.Web.Features.Walks;
@@ -32,6 +33,11 @@ public sealed class EmailModelsTests : IDisposable
             ProtocolUrl: "https://dialog.test/kommun/ljungby/vandringar/3",
             Items: [new(Number: 1, Category: "Belysning", Description: "Trasig lampa", Place: "Tunneln", Action: "Byt lampor (Gatuavdelningen)",
                 Status: "Klar", Result: "Utbytt", ReportedByYou: true)]),
+        AccountMail.Invitation => new UserInvitationEmailModel(
+            RecipientName: "Anna", Email: "anna@ljungby.example", InvitedBy: "Admin", Roles: "Samordnare",
+            SetPasswordUrl: "https://dialog.test/account/set-password?user=1&token=x", ValidUntil: "10 december 2026", SignInUrl: "https://dialog.test/account/login"),
+        AccountMail.PasswordReset => new PasswordResetEmailModel(
+            RecipientName: "Anna", Email: "anna@ljungby.example", ResetUrl: "https://dialog.test/account/reset-password?user=1&token=x", ValidHours: 2),
         _ => throw new Xunit.Sdk.XunitException($"templates/email has a kind without a model: {kind}"),
     };
 

@@ -71,6 +71,36 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task ForgotPassword_PerAddress_RefusesTheThirdRequestForOneAddress_FromAnyClient()
+    {
+        await using var app = await OnAPort.StartAsync("Sqlite", Settings(Proxy,
+            ("RateLimits:PasswordReset:PerAddress:Permits", "2"), ("RateLimits:PasswordReset:PerAddress:Seconds", "3600")));
+        Dictionary<string, string> Ask(string email) => new() { ["Email"] = email };
+
+        foreach (var client in new[] { "203.0.113.1", "203.0.113.2" })
+            Assert.Equal(HttpStatusCode.Redirect, (await app.Client(client).PostFormAsync("/account/forgot-password", Ask(AppFactory.AdminEmail))).StatusCode);
+        var refused = await app.Client("203.0.113.3").PostFormAsync("/account/forgot-password", Ask(" Admin@Test.example "));
+
+        await AssertRefusedAsync(refused, seconds: 1800, "sv", "För många försök på kort tid.", "Försök igen om 30 minuter.");
+        Assert.Equal(HttpStatusCode.Redirect, (await app.Client("203.0.113.3").PostFormAsync("/account/forgot-password", Ask("annan@test.example"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ForgotPassword_PerClient_RefusesTheThirdAddressFromOneClient()
+    {
+        await using var app = await OnAPort.StartAsync("Sqlite", Settings(Proxy,
+            ("RateLimits:PasswordReset:PerClient:Permits", "2"), ("RateLimits:PasswordReset:PerClient:Seconds", "3600")));
+        var guesser = app.Client("198.51.100.9");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await guesser.PostFormAsync("/account/forgot-password", new() { ["Email"] = "a@test.example" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await guesser.PostFormAsync("/account/forgot-password", new() { ["Email"] = "b@test.example" })).StatusCode);
+        var refused = await guesser.PostFormAsync("/account/forgot-password", new() { ["Email"] = "c@test.example" });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await app.Client("198.51.100.10").PostFormAsync("/account/forgot-password", new() { ["Email"] = "c@test.example" })).StatusCode);
+    }
+
+    [Fact]
     public async Task TokenLinks_PerClient_RefuseTheFourthLookup_AndOnlyAKnownProxyCanSayWhoTheClientIs()
     {
         // 3 at once, then one every 100 s; the proxy at 10.9.9.9 is known, the test's 127.0.0.1 is not.

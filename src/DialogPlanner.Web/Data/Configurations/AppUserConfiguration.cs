@@ -12,6 +12,8 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(x => x.CalendarFeedToken).HasMaxLength(64);
         b.HasIndex(x => x.CalendarFeedToken).IsUnique();
         b.HasOne(x => x.Organisation).WithMany().OnDelete(DeleteBehavior.SetNull);
+        b.Ignore(x => x.IsDisabled);
+        b.Ignore(x => x.IsPendingInvitation);
         b.HasMany(x => x.Municipalities).WithMany().UsingEntity("UserMunicipalities");
     }
 }

@@ -24,4 +24,12 @@ public class AppUser : IdentityUser
     public string? CalendarFeedToken { get; set; }
     /// <summary>The municipalities an Organiser works for; they see only these.</summary>
     public List<Municipality> Municipalities { get; set; } = [];
+    /// <summary>When someone last sent this user an invitation to set a password; null for users made at the command line.</summary>
+    public DateTime? InvitedAtUtc { get; set; }
+    /// <summary>Set when an administrator or organiser turns the account off: no sign-in, and sessions end.</summary>
+    public DateTime? DisabledAtUtc { get; set; }
+
+    public bool IsDisabled => DisabledAtUtc is not null;
+    /// <summary>Invited and not yet set a password.</summary>
+    public bool IsPendingInvitation => PasswordHash is null && InvitedAtUtc is not null;
 }

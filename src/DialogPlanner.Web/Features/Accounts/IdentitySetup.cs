@@ -10,8 +10,9 @@ public static class IdentitySetup
     public const string AdministratorPolicy = "Administrator";
     public const string TaskPolicy = "Tasks";
 
-    public static IServiceCollection AddAppIdentity(this IServiceCollection services)
+    public static IServiceCollection AddAppIdentity(this IServiceCollection services, AccountSettings settings)
     {
+        services.AddSingleton(settings);
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -20,11 +21,31 @@ public static class IdentitySetup
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Tokens.PasswordResetTokenProvider = AccountTokens.PasswordReset;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(AccountTokens.Invitation)
+            .AddTokenProvider<PasswordResetTokenProvider>(AccountTokens.PasswordReset)
+            .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddSignInManager<AuditedSignInManager>()
             .AddErrorDescriber<SwedishIdentityErrorDescriber>();
+
+        services.Configure<InvitationTokenOptions>(o =>
+        {
+            o.Name = AccountTokens.Invitation;
+            o.TokenLifespan = TimeSpan.FromDays(settings.InvitationDays);
+        });
+        services.Configure<PasswordResetTokenOptions>(o =>
+        {
+            o.Name = AccountTokens.PasswordReset;
+            o.TokenLifespan = TimeSpan.FromHours(settings.PasswordResetHours);
+        });
+        // A turned-off account or a changed password ends open sessions at their next check (the cookie's security stamp).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(settings.SessionCheckSeconds));
+        services.AddSingleton<PasswordResetQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<PasswordResetQueue>());
+        services.AddScoped<AccountMail>();
 
         services.ConfigureApplicationCookie(o =>
         {

@@ -51,6 +51,16 @@ public enum AuditAction
     LockedOut,
     TwoFactorFailed,
     Erased,
+    Invited,
+    PasswordSet,
+    PasswordChanged,
+    PasswordReset,
+    TwoFactorEnabled,
+    TwoFactorDisabled,
+    Disabled,
+    Enabled,
+    MunicipalityAdded,
+    MunicipalityRemoved,
 }
 
 public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

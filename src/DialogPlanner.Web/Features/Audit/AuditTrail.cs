@@ -35,6 +35,13 @@ public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider clock) : 
         [typeof(CategoryResponsibility)] = "Responsibility", [typeof(AppUser)] = "User", [typeof(IdentityUserRole<string>)] = "UserRole",
     };
 
+    // Shared-type entities (a many-to-many join without a class of its own), by their name in the model.
+    private static readonly Dictionary<string, string> CoveredJoins = new() { ["UserMunicipalities"] = "UserMunicipality" };
+
+    private static string? EntityName(EntityEntry entry) =>
+        Covered.TryGetValue(entry.Metadata.ClrType, out var name) && !entry.Metadata.HasSharedClrType ? name
+        : CoveredJoins.GetValueOrDefault(entry.Metadata.Name);
+
     // Bookkeeping that says nothing about what a person did.
     private static readonly HashSet<string> Ignored =
         ["Version", "CreatedAtUtc", "UpdatedAtUtc", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "CalendarSequence", "SentSequence"];
@@ -128,7 +135,7 @@ public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider clock) : 
         if (!AuditActor.IsActing(http.HttpContext)) return null;
         var (userId, invitationId) = AuditActor.Of(http.HttpContext);
         var changes = context.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Covered.ContainsKey(e.Metadata.ClrType))
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && EntityName(e) is not null)
             .Select(e => Describe(e, invitationId is not null && userId is null))
             .OfType<Change>().ToList();
         if (changes.Count == 0) return null;
@@ -162,13 +169,14 @@ public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider clock) : 
             fields[name] = secret ? [before is null ? null : Masked, after is null ? null : Masked] : [Text(before), Text(after)];
         }
         if (entry.State == EntityState.Modified && fields.Count == 0) return null;
+        var membership = entry.Metadata.HasSharedClrType;
         var action = entry.State switch
         {
-            EntityState.Added => entry.Entity is IdentityUserRole<string> ? AuditAction.RoleAdded : AuditAction.Created,
-            EntityState.Deleted => entry.Entity is IdentityUserRole<string> ? AuditAction.RoleRemoved : AuditAction.Deleted,
+            EntityState.Added => entry.Entity is IdentityUserRole<string> ? AuditAction.RoleAdded : membership ? AuditAction.MunicipalityAdded : AuditAction.Created,
+            EntityState.Deleted => entry.Entity is IdentityUserRole<string> ? AuditAction.RoleRemoved : membership ? AuditAction.MunicipalityRemoved : AuditAction.Deleted,
             _ => ActionOf(entry.Entity, fields, byTokenHolder),
         };
-        return new Change(entry, Covered[entry.Metadata.ClrType], action, fields, entry.State == EntityState.Added ? null : Key(entry));
+        return new Change(entry, EntityName(entry)!, action, fields, entry.State == EntityState.Added ? null : Key(entry));
     }
 
     /// <summary>The changes people look for by name: a cancelled event, a published protocol, an answer set by the organiser.</summary>
@@ -183,6 +191,9 @@ public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider clock) : 
         },
         Event when fields.TryGetValue(nameof(Event.ProtocolPublishedAtUtc), out var p) => p[1] is null ? AuditAction.Unpublished : AuditAction.Published,
         CitizenPromise when fields.TryGetValue(nameof(CitizenPromise.PublishedAtUtc), out var p) => p[1] is null ? AuditAction.Unpublished : AuditAction.Published,
+        AppUser when fields.TryGetValue(nameof(AppUser.DisabledAtUtc), out var d) => d[1] is null ? AuditAction.Enabled : AuditAction.Disabled,
+        AppUser when fields.TryGetValue(nameof(AppUser.TwoFactorEnabled), out var f) => f[1] == bool.TrueString ? AuditAction.TwoFactorEnabled : AuditAction.TwoFactorDisabled,
+        AppUser when fields.ContainsKey(nameof(AppUser.PasswordHash)) => AuditAction.PasswordChanged,
         Invitation when fields.TryGetValue(nameof(Invitation.RemovedAtUtc), out var r) && r[1] is not null => AuditAction.InviteeRemoved,
         Invitation when fields.ContainsKey(nameof(Invitation.Rsvp)) && !byTokenHolder => AuditAction.AnswerSet,
         _ => AuditAction.Changed,

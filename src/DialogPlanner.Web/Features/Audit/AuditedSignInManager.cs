@@ -47,6 +47,16 @@ public sealed class AuditedSignInManager(
         return result;
     }
 
+    /// <summary>A turned-off account cannot sign in, whatever its password.</summary>
+    public override async Task<bool> CanSignInAsync(AppUser user) => !user.IsDisabled && await base.CanSignInAsync(user);
+
+    /// <summary>The periodic check of a session's cookie: a turned-off account's sessions end here too.</summary>
+    public override async Task<AppUser?> ValidateSecurityStampAsync(System.Security.Claims.ClaimsPrincipal? principal)
+    {
+        var user = await base.ValidateSecurityStampAsync(principal);
+        return user is { IsDisabled: true } ? null : user;
+    }
+
     private static AuditAction Outcome(SignInResult result, AuditAction failure) =>
         result.Succeeded ? AuditAction.SignedIn : result.IsLockedOut ? AuditAction.LockedOut : failure;
 

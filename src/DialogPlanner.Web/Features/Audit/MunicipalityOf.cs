@@ -34,6 +34,7 @@ internal sealed class MunicipalityOf
     {
         if (IntOf(entry, "MunicipalityId") is { } own) return own;
         if (entry.Entity is Municipalities.Municipality m) return m.Id;
+        if (IntOf(entry, "MunicipalitiesId") is { } member) return member; // a user's membership of a municipality
         if (IntOf(entry, "EventId") is { } eventId && _byEvent.TryGetValue(eventId, out var viaEvent)) return viaEvent;
         if (IntOf(entry, "CitizenPromiseId") is { } promiseId && _byPromise.TryGetValue(promiseId, out var viaPromise)) return viaPromise;
         if (IntOf(entry, "FocusAreaId") is { } areaId && _byFocusArea.TryGetValue(areaId, out var viaArea)) return viaArea;

@@ -1,3 +1,4 @@
+using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
@@ -16,7 +17,7 @@ public sealed class HomeController(Transport transport) : Controller
     /// <summary>Stores the chosen UI language for a year; only sv-SE and en are accepted.</summary>
     // Accepted without a form token: the cached public pages carry this form without one (a token is per visitor),
     // and a forged choice of language harms nobody.
-    [HttpPost("/culture"), IgnoreAntiforgeryToken]
+    [HttpPost("/culture"), IgnoreAntiforgeryToken, AllowedBeforeTwoFactor]
     public IActionResult Culture(string culture, string? returnUrl)
     {
         if (Composition.Cultures.Any(c => c.Name == culture))
@@ -32,7 +33,7 @@ public sealed class HomeController(Transport transport) : Controller
 
     // Any method: the status-code pages re-execute the failed request's own method here. The page changes
     // nothing, and a refused POST (e.g. 429 on sign-in) must get its page, not a complaint about its form token.
-    [Route("/error/{code:int}"), IgnoreAntiforgeryToken]
+    [Route("/error/{code:int}"), IgnoreAntiforgeryToken, AllowedBeforeTwoFactor]
     public IActionResult Error(int code)
     {
         ViewData["Code"] = code;
