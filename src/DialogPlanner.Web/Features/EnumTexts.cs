@@ -50,6 +50,7 @@ public static class EnumTexts
         [AuditAction.LockedOut] = "Kontot låst",
         [AuditAction.TwoFactorFailed] = "Fel tvåstegskod",
         [AuditAction.Erased] = "Personuppgifter raderade",
+        [AuditAction.Approved] = "Godkänd för publicering",
         [WalkMeetingRole.Preparatory] = "Förberedande möte",
         [WalkMeetingRole.FollowUp] = "Uppföljningsmöte",
         [RsvpStatus.NeedsAction] = "Inget svar",

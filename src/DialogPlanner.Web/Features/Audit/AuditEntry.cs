@@ -51,6 +51,8 @@ public enum AuditAction
     LockedOut,
     TwoFactorFailed,
     Erased,
+    /// <summary>A finding approved by an organiser for the public protocol and the feedback mail.</summary>
+    Approved,
 }
 
 public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

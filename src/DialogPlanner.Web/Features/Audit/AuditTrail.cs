@@ -183,6 +183,8 @@ public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider clock) : 
         },
         Event when fields.TryGetValue(nameof(Event.ProtocolPublishedAtUtc), out var p) => p[1] is null ? AuditAction.Unpublished : AuditAction.Published,
         CitizenPromise when fields.TryGetValue(nameof(CitizenPromise.PublishedAtUtc), out var p) => p[1] is null ? AuditAction.Unpublished : AuditAction.Published,
+        Finding when fields.TryGetValue(nameof(Finding.RemovedAtUtc), out var r) && r[1] is not null => AuditAction.Deleted,
+        Finding when fields.TryGetValue(nameof(Finding.ReviewedAtUtc), out var v) && v[1] is not null => AuditAction.Approved,
         Invitation when fields.TryGetValue(nameof(Invitation.RemovedAtUtc), out var r) && r[1] is not null => AuditAction.InviteeRemoved,
         Invitation when fields.ContainsKey(nameof(Invitation.Rsvp)) && !byTokenHolder => AuditAction.AnswerSet,
         _ => AuditAction.Changed,
