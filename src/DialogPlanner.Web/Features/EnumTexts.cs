@@ -99,6 +99,8 @@ public static class EnumTexts
         [SetAsideReason.SenderNotAttendee] = "Avsändaren är inte den deltagare som svaret gäller",
         [SetAsideReason.NotInvited] = "Deltagaren är inte inbjuden till händelsen",
         [SetAsideReason.HandlingFailed] = "Meddelandet kunde inte hanteras",
+        [SetAsideReason.TooLarge] = "Meddelandet är för stort för att läsas",
+        [SetAsideReason.NotAuthenticated] = "E-postservern kunde inte bekräfta avsändaren (DMARC/DKIM)",
     };
 
     public static string Of(Enum value) => Texts.TryGetValue(value, out var text) ? text : value.ToString();
