@@ -59,6 +59,7 @@ public static class Composition
         services.AddScoped<InvitationSender>();
         services.AddScoped<TaskMail>();
         services.AddScoped<WalkFeedback>();
+        services.AddSingleton<RecordingWindow>();
         services.AddScoped<ReminderQueue>();
         services.AddScoped<CalendarReplyHandler>();
         services.AddValidatorsFromAssemblyContaining<Program>();

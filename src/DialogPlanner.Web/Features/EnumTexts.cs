@@ -60,6 +60,7 @@ public static class EnumTexts
         [AuditAction.Enabled] = "Konto aktiverat",
         [AuditAction.MunicipalityAdded] = "Kommun tillagd",
         [AuditAction.MunicipalityRemoved] = "Kommun borttagen",
+        [AuditAction.Approved] = "Godkänd för publicering",
         [WalkMeetingRole.Preparatory] = "Förberedande möte",
         [WalkMeetingRole.FollowUp] = "Uppföljningsmöte",
         [RsvpStatus.NeedsAction] = "Inget svar",
@@ -108,6 +109,8 @@ public static class EnumTexts
         [SetAsideReason.SenderNotAttendee] = "Avsändaren är inte den deltagare som svaret gäller",
         [SetAsideReason.NotInvited] = "Deltagaren är inte inbjuden till händelsen",
         [SetAsideReason.HandlingFailed] = "Meddelandet kunde inte hanteras",
+        [SetAsideReason.TooLarge] = "Meddelandet är för stort för att läsas",
+        [SetAsideReason.NotAuthenticated] = "E-postservern kunde inte bekräfta avsändaren (DMARC/DKIM)",
     };
 
     public static string Of(Enum value) => Texts.TryGetValue(value, out var text) ? text : value.ToString();

@@ -23,6 +23,7 @@ public sealed class ImapReplyWorker(
     private const int BatchSize = 100;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(15);
     private readonly TimeSpan _poll = TimeSpan.FromSeconds(options.Value.Imap.PollSeconds);
+    private readonly long _maxMessageBytes = options.Value.Imap.MaxMessageBytes;
     private int _failedRounds;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -102,8 +103,16 @@ public sealed class ImapReplyWorker(
 
     private async Task<ReplyOutcome> HandleAsync(ImapMailbox.Waiting waiting, CancellationToken ct)
     {
-        var message = await mailbox.ReadAsync(waiting.Id, ct);
         var receivedAtUtc = waiting.ReceivedAtUtc ?? time.GetUtcNow().UtcDateTime;
+        if (waiting.Size is not { } size || size > _maxMessageBytes)
+        {
+            var why = waiting.Size is null ? "The server did not say how large the message is." : $"{waiting.Size} bytes; Email:Imap:MaxMessageBytes is {_maxMessageBytes}.";
+            // Never downloaded: reported from its envelope, the server's summary of its headers.
+            using var scope = scopes.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<CalendarReplyHandler>().SetAsideAsync(
+                Summary(waiting.Envelope), receivedAtUtc, SetAsideReason.TooLarge, why, null, ct);
+        }
+        var message = await mailbox.ReadAsync(waiting.Id, ct);
         try
         {
             using var scope = scopes.CreateScope();
@@ -118,6 +127,24 @@ public sealed class ImapReplyWorker(
             return await scope.ServiceProvider.GetRequiredService<CalendarReplyHandler>().SetAsideAsync(
                 message, receivedAtUtc, SetAsideReason.HandlingFailed, $"{e.GetType().Name}: {e.Message}", null, ct);
         }
+    }
+
+    /// <summary>A stand-in holding what the envelope says of a message that is not downloaded, for its set-aside report.</summary>
+    private static MimeKit.MimeMessage Summary(Envelope? envelope)
+    {
+        var message = new MimeKit.MimeMessage();
+        if (envelope is null) return message;
+        message.From.AddRange(envelope.From);
+        message.Subject = envelope.Subject ?? "";
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(envelope.MessageId)) message.MessageId = envelope.MessageId;
+        }
+        catch (MimeKit.ParseException)
+        {
+            // A Message-Id MimeKit will not take: reported without one.
+        }
+        return message;
     }
 
     /// <summary>Failures of the mail server or the database: nothing to do with the message, so it waits in the inbox.</summary>

@@ -33,8 +33,11 @@ public sealed class ImapMailbox(IOptions<MailSettings> options, TimeProvider tim
         SetAside,
     }
 
-    /// <summary>A message waiting in the folder: its IMAP id, and when the server received it.</summary>
-    public sealed record Waiting(UniqueId Id, DateTime? ReceivedAtUtc);
+    /// <summary>
+    /// A message waiting in the folder: its IMAP id, when the server received it, its size as the server counts it,
+    /// and its envelope (sender, subject, Message-Id), so that one too large to download can still be reported.
+    /// </summary>
+    public sealed record Waiting(UniqueId Id, DateTime? ReceivedAtUtc, long? Size, Envelope? Envelope);
 
     /// <summary>No host (the default): there is no mailbox to read.</summary>
     public bool IsConfigured => _settings.IsConfigured;
@@ -63,8 +66,10 @@ public sealed class ImapMailbox(IOptions<MailSettings> options, TimeProvider tim
         var inbox = Open().Inbox;
         var uids = await inbox.SearchAsync(SearchQuery.All, ct);
         if (uids.Count == 0) return ([], false);
-        var batch = await inbox.FetchAsync(uids.Take(max).ToList(), MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate, ct);
-        return (batch.OrderBy(s => s.UniqueId).Select(s => new Waiting(s.UniqueId, s.InternalDate?.UtcDateTime)).ToList(), uids.Count > max);
+        var batch = await inbox.FetchAsync(uids.Take(max).ToList(),
+            MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate | MessageSummaryItems.Size | MessageSummaryItems.Envelope, ct);
+        return (batch.OrderBy(s => s.UniqueId).Select(s => new Waiting(s.UniqueId, s.InternalDate?.UtcDateTime, s.Size, s.Envelope)).ToList(),
+            uids.Count > max);
     }
 
     public Task<MimeMessage> ReadAsync(UniqueId id, CancellationToken ct) => Open().Inbox.GetMessageAsync(id, ct);

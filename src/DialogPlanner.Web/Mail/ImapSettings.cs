@@ -21,6 +21,19 @@ public sealed class ImapSettings
     public string SetAsideFolder { get; set; } = "DialogPlanner/Lästes inte";
     /// <summary>How long the worker waits between looks when the server cannot tell it about new mail (IDLE).</summary>
     public double PollSeconds { get; set; } = 60;
+    /// <summary>
+    /// A message larger than this (the server's own count, before anything is downloaded) is set aside unread:
+    /// a calendar answer is a few kilobytes, even with an Outlook body around it.
+    /// </summary>
+    public int MaxMessageBytes { get; set; } = 1_000_000;
+    /// <summary>A calendar part larger than this, decoded, is not parsed; the message is set aside.</summary>
+    public int MaxPartBytes { get; set; } = 200_000;
+    /// <summary>
+    /// The authserv-id of the receiving mail server (the first word of its Authentication-Results header, e.g.
+    /// mx.ljungby.se). When set, an answer counts only when that server says DMARC passed, or DKIM passed for the
+    /// From domain; others are set aside. Empty (default): the sender's address is taken as it stands.
+    /// </summary>
+    public string TrustAuthenticationResults { get; set; } = "";
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 
@@ -32,6 +45,7 @@ public sealed class ImapSettings
         if (Port is < 1 or > 65535) yield return $"Email:Imap:Port {Port} is not a port number.";
         if (string.IsNullOrWhiteSpace(User)) yield return "Email:Imap:User is required when Email:Imap:Host is set.";
         if (PollSeconds <= 0) yield return "Email:Imap:PollSeconds must be above 0.";
+        if (MaxMessageBytes <= 0 || MaxPartBytes <= 0) yield return "Email:Imap:MaxMessageBytes and MaxPartBytes must be above 0.";
         var folders = new[] { Folder, HandledFolder, SetAsideFolder }.Select(f => f.Trim().Trim('/')).ToList();
         if (folders.Any(f => f.Length == 0)) yield return "Email:Imap:Folder, HandledFolder and SetAsideFolder must not be empty.";
         else if (folders.Distinct(StringComparer.OrdinalIgnoreCase).Count() < 3)

@@ -17,6 +17,16 @@ public class DemoYearApp : LiveApp
 {
     public int Promise2024Id { get; private set; }
     public int SafetyWalkId { get; private set; }
+    /// <summary>A finding of the walk still waiting for an organiser's review, so the page shows its approve buttons.</summary>
+    public int UnreviewedFindingId { get; private set; }
+
+    /// <summary>The demo walk is in October of this year: its recorder stays open all year here, so the phone pages can be tested.</summary>
+    protected override async Task<Dictionary<string, string?>> SettingsAsync()
+    {
+        var settings = await base.SettingsAsync();
+        settings["Walks:RecordingClosesDaysAfter"] = "400";
+        return settings;
+    }
 
     protected override async Task SeedAsync(AppFactory app)
     {
@@ -44,9 +54,10 @@ public class DemoYearApp : LiveApp
             ]);
             db.Findings.AddRange(
                 TestData.Finding(walk.Id, FindingCategory.Lighting, "Trasig gatlampa", latitude: 56.8340, longitude: 13.9392),
-                TestData.Finding(walk.Id, FindingCategory.Vegetation, "Buskage skymmer gångvägen", "Parken"));
+                TestData.Finding(walk.Id, FindingCategory.Vegetation, "Buskage skymmer gångvägen", "Parken", reviewed: false));
             await db.SaveChangesAsync();
         }
+        UnreviewedFindingId = await db.Findings.Where(f => f.EventId == walk.Id && f.ReviewedAtUtc == null).Select(f => f.Id).FirstAsync();
         await AddDeliveryStatesAsync(db, SafetyWalkId);
     }
 

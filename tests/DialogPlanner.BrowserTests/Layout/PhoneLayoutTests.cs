@@ -25,6 +25,8 @@ public sealed class PhoneLayoutTests(DemoYearApp app, Chromium chromium) : IClas
                      "/", "/promises", $"/promises/{app.Promise2024Id}", "/events", $"/events/{app.SafetyWalkId}", $"/walks/{app.SafetyWalkId}", $"/events/{app.SafetyWalkId}/invitees", "/events/new",
                      "/organisations", "/organisations/new", "/organisations/responsibilities", "/contacts", "/contact-groups", "/calendar", "/admin/calendar-replies", "/kommun/ljungby/2024",
                      "/help", "/audit", "/personal-data", "/municipalities", "/kommun/ljungby/personuppgifter",
+                     "/help", "/audit", "/personal-data", $"/walks/{app.SafetyWalkId}/findings/{app.UnreviewedFindingId}/edit",
+                     "/rsvp/0000000000000000000000000000000000000000000",
                  })
         {
             await page.GotoAsync(app.Url(path));

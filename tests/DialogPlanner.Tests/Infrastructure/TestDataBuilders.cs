@@ -59,14 +59,18 @@ public static partial class TestData
         string email, string? name = null, RsvpStatus rsvp = RsvpStatus.NeedsAction, string language = "sv", DateTime? removedAtUtc = null, int eventId = 0) =>
         new() { EventId = eventId, Email = email, Name = name, Rsvp = rsvp, Language = language, RemovedAtUtc = removedAtUtc };
 
-    /// <summary>A finding on a saved walk; one with a task is triaged to it.</summary>
+    /// <summary>
+    /// A finding on a saved walk; one with a task is triaged to it. Approved by an organiser unless <paramref name="reviewed"/>
+    /// is false: most tests are about what happens after moderation, the moderation tests say otherwise.
+    /// </summary>
     public static Finding Finding(
         int eventId, FindingCategory category, string description, string? place = null, double? latitude = null, double? longitude = null,
-        FollowUpTask? task = null, FindingTriage? triage = null) =>
+        FollowUpTask? task = null, FindingTriage? triage = null, bool reviewed = true) =>
         new()
         {
             EventId = eventId, Category = category, Description = description, Place = place, Latitude = latitude, Longitude = longitude,
             FollowUpTask = task, Triage = triage ?? (task is null ? FindingTriage.Open : FindingTriage.Tasked),
+            ReviewedAtUtc = reviewed ? DateTime.UtcNow : null,
         };
 
     /// <summary>A finding on a walk saved together with it.</summary>

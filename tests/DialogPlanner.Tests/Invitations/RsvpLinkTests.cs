@@ -46,16 +46,21 @@ public sealed class RsvpLinkTests
     }
 
     [Fact]
-    public async Task UnknownRemovedOrTamperedTokens_Are404()
+    public async Task UnknownOrTamperedTokens_Are404_ARemovedInviteesIsGone_EachWithAPageSayingSo()
     {
         await using var app = await AppFactory.StartAsync("Sqlite");
         var (anna, _, removed, _) = await SeedAsync(app);
         var client = app.CreateBrowser();
 
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/rsvp/{removed.Token}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/rsvp/{Invitation.NewToken()}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/rsvp/{anna.Token[..^1]}x")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/rsvp/1")).StatusCode);
+        var gone = await client.GetAsync($"/rsvp/{removed.Token}");
+        Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
+        Assert.Contains("inte längre med på listan över inbjudna", (await gone.ReadDocumentAsync()).QuerySelector("#link-gone")!.TextContent);
+        foreach (var url in new[] { $"/rsvp/{Invitation.NewToken()}", $"/rsvp/{anna.Token[..^1]}x", "/rsvp/1" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Contains("Länken finns inte", (await response.ReadDocumentAsync()).QuerySelector("#link-gone")!.TextContent);
+        }
     }
 
     [Fact]

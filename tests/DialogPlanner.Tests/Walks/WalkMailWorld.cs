@@ -32,18 +32,19 @@ public sealed class WalkMailWorld : IAsyncDisposable
     public int[] Findings { get; private set; } = [];
     public Dictionary<string, int> Invitations { get; } = [];
 
-    public static async Task<WalkMailWorld> StartAsync(string provider, double jobSeconds = 3600, bool published = true)
+    /// <param name="reviewed">Whether an organiser approved the findings already (moderation); most tests start after that.</param>
+    public static async Task<WalkMailWorld> StartAsync(string provider, double jobSeconds = 3600, bool published = true, bool reviewed = true)
     {
         var smtp = await TestSmtpServer.StartAsync();
         var settings = OutboxTestKit.Smtp(smtp.Port);
         settings["Email:PublicUrl"] = BaseUrl;
         settings["Jobs:FollowUpMailSeconds"] = jobSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var world = new WalkMailWorld { Smtp = smtp, App = await AppFactory.StartAsync(provider, settings) };
-        await world.SeedAsync(published);
+        await world.SeedAsync(published, reviewed);
         return world;
     }
 
-    private async Task SeedAsync(bool published)
+    private async Task SeedAsync(bool published, bool reviewed)
     {
         var ljungby = await App.AddMunicipalityAsync("Ljungby");
         MunicipalityId = ljungby.Id;
@@ -78,9 +79,9 @@ public sealed class WalkMailWorld : IAsyncDisposable
         foreach (var i in walk.Invitations) Invitations[i.Email] = i.Id;
         var findings = new[]
         {
-            TestData.Finding(walk.Id, FindingCategory.Lighting, "Trasig lampa", "Gångtunneln").With(f => f.ReportedByInvitationId = Invitations[ReporterEmail]),
-            TestData.Finding(walk.Id, FindingCategory.Litter, "Skräp vid bänken", "Parken").With(f => f.ReportedByInvitationId = Invitations["rapportor@posten.example"]),
-            TestData.Finding(walk.Id, FindingCategory.Graffiti, "Klotter på muren", "Skolgården"),
+            TestData.Finding(walk.Id, FindingCategory.Lighting, "Trasig lampa", "Gångtunneln", reviewed: reviewed).With(f => f.ReportedByInvitationId = Invitations[ReporterEmail]),
+            TestData.Finding(walk.Id, FindingCategory.Litter, "Skräp vid bänken", "Parken", reviewed: reviewed).With(f => f.ReportedByInvitationId = Invitations["rapportor@posten.example"]),
+            TestData.Finding(walk.Id, FindingCategory.Graffiti, "Klotter på muren", "Skolgården", reviewed: reviewed),
         };
         context.Findings.AddRange(findings);
         await context.SaveChangesAsync();

@@ -14,6 +14,8 @@ public sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         b.Property(x => x.ReportedByUserId).HasMaxLength(450);
         b.Property(x => x.NoActionReason).HasMaxLength(1000);
         b.Property(x => x.PhotoContentType).HasMaxLength(40);
+        b.Property(x => x.ReviewedByUserId).HasMaxLength(450);
+        b.Property(x => x.RemovedByUserId).HasMaxLength(450);
         b.HasIndex(x => new { x.EventId, x.ClientId }).IsUnique();
         b.HasOne(x => x.Event).WithMany().OnDelete(DeleteBehavior.Cascade);
         b.HasOne(x => x.FollowUpTask).WithMany(x => x.Findings).OnDelete(DeleteBehavior.SetNull);

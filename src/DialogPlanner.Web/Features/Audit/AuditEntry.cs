@@ -61,6 +61,8 @@ public enum AuditAction
     Enabled,
     MunicipalityAdded,
     MunicipalityRemoved,
+    /// <summary>A finding approved by an organiser for the public protocol and the feedback mail.</summary>
+    Approved,
 }
 
 public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

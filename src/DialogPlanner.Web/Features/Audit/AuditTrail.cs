@@ -194,6 +194,8 @@ public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider clock) : 
         AppUser when fields.TryGetValue(nameof(AppUser.DisabledAtUtc), out var d) => d[1] is null ? AuditAction.Enabled : AuditAction.Disabled,
         AppUser when fields.TryGetValue(nameof(AppUser.TwoFactorEnabled), out var f) => f[1] == bool.TrueString ? AuditAction.TwoFactorEnabled : AuditAction.TwoFactorDisabled,
         AppUser when fields.ContainsKey(nameof(AppUser.PasswordHash)) => AuditAction.PasswordChanged,
+        Finding when fields.TryGetValue(nameof(Finding.RemovedAtUtc), out var r) && r[1] is not null => AuditAction.Deleted,
+        Finding when fields.TryGetValue(nameof(Finding.ReviewedAtUtc), out var v) && v[1] is not null => AuditAction.Approved,
         Invitation when fields.TryGetValue(nameof(Invitation.RemovedAtUtc), out var r) && r[1] is not null => AuditAction.InviteeRemoved,
         Invitation when fields.ContainsKey(nameof(Invitation.Rsvp)) && !byTokenHolder => AuditAction.AnswerSet,
         _ => AuditAction.Changed,

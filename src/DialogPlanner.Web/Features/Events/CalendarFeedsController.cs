@@ -3,6 +3,7 @@ using System.Text;
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Accounts;
 using DialogPlanner.Web.Features.Invitations;
+using DialogPlanner.Web.Features.Shared;
 using DialogPlanner.Web.Mail;
 using DialogPlanner.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -40,8 +41,12 @@ public sealed class CalendarFeedsController(AppDbContext db, Links links, TimePr
     {
         var user = token.Length < 40 ? null : await db.Users.AsNoTracking().Include(u => u.Municipalities)
             .SingleOrDefaultAsync(u => u.CalendarFeedToken == token);
-        if (user is null) return NotFound();
-        var isAdmin = await db.UserRoles.AnyAsync(ur => ur.UserId == user.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Administrator));
+        if (user is null) return LinkGone.Page(this, LinkGoneReason.Unknown);
+        var roles = await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync();
+        var isAdmin = roles.Contains(Roles.Administrator);
+        // The feed lives only as long as its owner may see these events: not after losing the role or being locked out.
+        if (!isAdmin && !roles.Contains(Roles.Organiser) || user.LockoutEnd > clock.GetUtcNow())
+            return LinkGone.Page(this, LinkGoneReason.FeedRevoked);
         var ids = user.Municipalities.Select(m => m.Id).ToArray();
         var since = clock.GetUtcNow().UtcDateTime - History;
         var events = await db.Events.AsNoTracking().Include(e => e.Municipality)

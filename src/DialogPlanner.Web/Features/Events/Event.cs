@@ -80,6 +80,16 @@ public class Event : Data.IAudited, Data.IVersioned
     /// <summary>Answers (link, calendar reply) still count; once held or cancelled they change nothing.</summary>
     public bool TakesAnswers => IsOpen;
 
+    /// <summary>The personal answer link takes answers while <see cref="TakesAnswers"/> and the event has not ended yet.</summary>
+    public bool TakesLinkAnswers(DateTime nowUtc) => TakesAnswers && nowUtc < EndsAtUtc;
+
+    /// <summary>
+    /// A walk takes findings (and re-walk checks) until <paramref name="closesDaysAfter"/> days after it ended, so late
+    /// notes from the evening still count; a cancelled walk takes none at once.
+    /// </summary>
+    public bool RecordingOpen(DateTime nowUtc, int closesDaysAfter) =>
+        Status != EventStatus.Cancelled && nowUtc < EndsAtUtc.AddDays(closesDaysAfter);
+
     /// <summary>People can still be added to or taken off the list.</summary>
     public bool InviteesCanChange => IsOpen;
 

@@ -1,7 +1,9 @@
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Data.Configurations;
 using DialogPlanner.Web.Features.Events;
+using DialogPlanner.Web.Mail;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace DialogPlanner.Web.Features.Invitations;
@@ -21,11 +23,18 @@ public enum ReplyOutcome
 /// as the personal links, or reports why it cannot. The message must name a known event (UID), one of
 /// its invitees (ATTENDEE), and come from that invitee: anyone can mail the mailbox.
 /// </summary>
-public sealed class CalendarReplyHandler(AppDbContext db, RsvpRecorder recorder, TimeProvider clock, ILogger<CalendarReplyHandler> log)
+public sealed class CalendarReplyHandler(
+    AppDbContext db, RsvpRecorder recorder, IOptions<MailSettings> options, TimeProvider clock, ILogger<CalendarReplyHandler> log)
 {
+    private readonly ImapSettings _imap = options.Value.Imap;
+
     public async Task<ReplyOutcome> HandleAsync(MimeMessage message, DateTime receivedAtUtc, CancellationToken ct)
     {
-        var reading = CalendarReplyReader.Read(message);
+        // A From: address proves nothing by itself: when the receiving server checks senders, its word decides.
+        if (!string.IsNullOrWhiteSpace(_imap.TrustAuthenticationResults)
+            && ReplyAuthentication.Problem(message, _imap.TrustAuthenticationResults) is { } unverified)
+            return await SetAsideAsync(message, receivedAtUtc, SetAsideReason.NotAuthenticated, unverified, null, ct);
+        var reading = CalendarReplyReader.Read(message, _imap.MaxPartBytes);
         if (reading.Reply is not { } reply) return await SetAsideAsync(message, receivedAtUtc, reading.Problem, reading.Detail, null, ct);
 
         var ev = await db.Events.SingleOrDefaultAsync(e => e.CalendarUid == reply.Uid, ct);

@@ -19,12 +19,16 @@ public sealed record CalendarReplyReading(CalendarReply? Reply, SetAsideReason P
 /// </summary>
 public static class CalendarReplyReader
 {
-    public static CalendarReplyReading Read(MimeMessage message)
+    /// <summary>At most this many calendar parts of one message are tried: a real answer has one.</summary>
+    private const int MaxCalendarParts = 4;
+
+    /// <param name="maxPartBytes">A calendar part longer than this, decoded, is not parsed (Email:Imap:MaxPartBytes).</param>
+    public static CalendarReplyReading Read(MimeMessage message, int maxPartBytes = int.MaxValue)
     {
         CalendarReplyReading? firstProblem = null;
-        foreach (var part in CalendarParts(message))
+        foreach (var part in CalendarParts(message).Take(MaxCalendarParts))
         {
-            var reading = ReadPart(part);
+            var reading = ReadPart(part, maxPartBytes);
             if (reading.Reply is not null) return reading;
             firstProblem ??= reading;
         }
@@ -37,12 +41,14 @@ public static class CalendarReplyReader
             || p.ContentType.IsMimeType("application", "ics")
             || (p.FileName ?? p.ContentType.Name ?? "").EndsWith(".ics", StringComparison.OrdinalIgnoreCase));
 
-    private static CalendarReplyReading ReadPart(MimePart part)
+    private static CalendarReplyReading ReadPart(MimePart part, int maxPartBytes)
     {
         Calendar? calendar;
         try
         {
-            calendar = Calendar.Load(TextOf(part));
+            if (TextOf(part, maxPartBytes) is not { } text)
+                return CalendarReplyReading.Fail(SetAsideReason.TooLarge, $"Calendar part over {maxPartBytes} bytes.");
+            calendar = Calendar.Load(text);
         }
         catch (Exception e)
         {
@@ -60,11 +66,13 @@ public static class CalendarReplyReader
         }
     }
 
-    private static string TextOf(MimePart part)
+    /// <summary>The decoded part as text, or null when it is longer than <paramref name="maxBytes"/>.</summary>
+    private static string? TextOf(MimePart part, int maxBytes)
     {
-        if (part is TextPart text) return text.Text;
         using var content = new MemoryStream();
         part.Content?.DecodeTo(content);
+        if (content.Length > maxBytes) return null;
+        if (part is TextPart text) return text.Text;
         return System.Text.Encoding.UTF8.GetString(content.ToArray());
     }
 

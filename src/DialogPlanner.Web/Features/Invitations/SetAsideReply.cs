@@ -12,6 +12,10 @@ public enum SetAsideReason
     SenderNotAttendee,
     NotInvited,
     HandlingFailed,
+    /// <summary>Over Email:Imap:MaxMessageBytes, or a calendar part over MaxPartBytes: not read.</summary>
+    TooLarge,
+    /// <summary>The receiving server did not vouch for the sender (Email:Imap:TrustAuthenticationResults).</summary>
+    NotAuthenticated,
 }
 
 /// <summary>

@@ -7,8 +7,9 @@ namespace DialogPlanner.Web.Features.Walks;
 /// <summary>
 /// Checking off, on a re-walk, a finding carried from the previous walk. No new state is stored: "Åtgärdat"
 /// (fixed) closes the copy as needing no action with that as its reason; "Kvarstår" (still there) links the copy
-/// to the earlier finding's task, which goes on. Not yet checked is the plain open state. The earlier task itself
-/// is left to its owner: the check is what the walk saw, not a decision about the task.
+/// to the earlier finding's task, which goes on. Not yet checked is the plain open state, and only that state can
+/// be checked, while the walk's recording is open (RecordingWindow). The earlier task itself is left to its owner:
+/// the check is what the walk saw, not a decision about the task.
 /// </summary>
 public static class CarriedCheck
 {
@@ -18,12 +19,15 @@ public static class CarriedCheck
         Remains,
     }
 
-    /// <summary>False when the finding is not a carried one, or was triaged otherwise (e.g. into a new task).</summary>
-    public static async Task<bool> ApplyAsync(AppDbContext db, Finding finding, Result result, IStringLocalizer<SharedResource> t)
+    /// <summary>
+    /// False, changing nothing, when the finding is not a carried one, is no longer open (checked already, or triaged
+    /// into a task or "no action" by the organiser), is removed, or the walk's recording has closed: a late or
+    /// repeated tap must not undo what was decided since.
+    /// </summary>
+    public static async Task<bool> ApplyAsync(AppDbContext db, Finding finding, Result result, bool recordingOpen, IStringLocalizer<SharedResource> t)
     {
-        if (finding.CarriedFromFindingId is not { } fromId) return false;
+        if (finding.CarriedFromFindingId is not { } fromId || !CanCheck(finding, recordingOpen)) return false;
         var earlierTaskId = await db.Findings.Where(f => f.Id == fromId).Select(f => f.FollowUpTaskId).SingleOrDefaultAsync();
-        if (StateOf(finding, earlierTaskId) is null) return false;
         if (result == Result.Fixed)
             (finding.Triage, finding.FollowUpTaskId, finding.NoActionReason) = (FindingTriage.NoAction, null, t["Åtgärdat: kontrollerat på den uppföljande vandringen."].Value);
         else if (earlierTaskId is null) // the earlier task is gone: the copy stays open, to be triaged anew
@@ -33,6 +37,9 @@ public static class CarriedCheck
         await db.SaveChangesAsync();
         return true;
     }
+
+    /// <summary>Whether a check may still change the finding: it is open and the walk's recording has not closed.</summary>
+    public static bool CanCheck(Finding finding, bool recordingOpen) => recordingOpen && finding.Triage == FindingTriage.Open && !finding.IsRemoved;
 
     /// <summary>The task of each earlier finding that the given findings were carried from.</summary>
     public static async Task<Dictionary<int, int?>> EarlierTasksAsync(AppDbContext db, IEnumerable<Finding> findings)
@@ -52,4 +59,4 @@ public static class CarriedCheck
 }
 
 /// <summary>What the checklist partial shows: the carried findings, their earlier tasks, and where a check is posted.</summary>
-public sealed record CarriedChecklist(List<Finding> Findings, Dictionary<int, int?> EarlierTasks, Func<int, string> CheckUrl);
+public sealed record CarriedChecklist(List<Finding> Findings, Dictionary<int, int?> EarlierTasks, Func<int, string> CheckUrl, bool RecordingOpen);

@@ -18,9 +18,11 @@ public sealed record WalkAccess(Event Walk, int? InvitationId, string? UserId, s
 /// The recorder page and its upload, shared by every way of reaching a walk; subclasses only find the access.
 /// </summary>
 public abstract class FindingRecorderController(
-    AppDbContext db, PhotoStore photos, MapSettings maps, IValidator<FindingForm> validator, IStringLocalizer<SharedResource> t) : Controller
+    AppDbContext db, PhotoStore photos, MapSettings maps, RecordingWindow recording, IValidator<FindingForm> validator, IStringLocalizer<SharedResource> t)
+    : Controller
 {
     protected AppDbContext Db => db;
+    protected IStringLocalizer<SharedResource> Texts => t;
 
     public const string PageView = "/Features/Walks/Views/Record/Index.cshtml";
 
@@ -28,13 +30,14 @@ public abstract class FindingRecorderController(
     protected async Task<IActionResult> ShowAsync(WalkAccess access, FindingForm? form = null)
     {
         var mine = await db.Findings.AsNoTracking()
-            .Where(f => f.EventId == access.Walk.Id && ((access.InvitationId != null && f.ReportedByInvitationId == access.InvitationId)
+            .Where(f => f.EventId == access.Walk.Id && f.RemovedAtUtc == null && ((access.InvitationId != null && f.ReportedByInvitationId == access.InvitationId)
                                                        || (access.UserId != null && f.ReportedByUserId == access.UserId)))
             .OrderByDescending(f => f.Id).ToListAsync();
-        var carried = await db.Findings.AsNoTracking().Where(f => f.EventId == access.Walk.Id && f.CarriedFromFindingId != null)
+        var carried = await db.Findings.AsNoTracking().Where(f => f.EventId == access.Walk.Id && f.CarriedFromFindingId != null && f.RemovedAtUtc == null)
             .OrderBy(f => f.Id).ToListAsync();
         return View(PageView, new RecordPage(access.Walk, access.BaseUrl, mine, form ?? new FindingForm(),
-            MapOf(access.Walk), carried, await CarriedCheck.EarlierTasksAsync(db, carried)));
+            MapOf(access.Walk), carried, await CarriedCheck.EarlierTasksAsync(db, carried), recording.IsOpen(access.Walk),
+            access.Walk.EndsAtUtc.AddDays(recording.DaysAfter)));
     }
 
     /// <summary>Checks off, on a re-walk, a finding carried from the previous walk (see CarriedCheck).</summary>
@@ -42,7 +45,9 @@ public abstract class FindingRecorderController(
     {
         var finding = await db.Findings.SingleOrDefaultAsync(f => f.Id == findingId && f.EventId == access.Walk.Id);
         if (finding is null || !Enum.IsDefined(result)) return NotFound();
-        if (access.Walk.Status is EventStatus.Cancelled || !await CarriedCheck.ApplyAsync(db, finding, result, t))
+        if (!recording.IsOpen(access.Walk))
+            TempData["Message"] = ClosedMessage(access.Walk);
+        else if (!await CarriedCheck.ApplyAsync(db, finding, result, recordingOpen: true, t))
             TempData["Message"] = t["Iakttagelsen har redan behandlats och kan inte bockas av här."].Value;
         return Redirect(access.BaseUrl + "#checklist");
     }
@@ -61,8 +66,9 @@ public abstract class FindingRecorderController(
     {
         var walk = access.Walk;
         var wantsJson = Request.Headers.Accept.Any(a => a?.Contains("application/json") == true);
-        if (walk.Status is EventStatus.Cancelled)
-            ModelState.AddModelError(string.Empty, t["Vandringen är inställd."]);
+        // A closed recording refuses even a finding that waited on a phone: the queue shows why and lets it go.
+        if (!recording.IsOpen(walk))
+            ModelState.AddModelError(string.Empty, ClosedMessage(walk));
 
         if (form.ClientId is { } clientId)
         {
@@ -108,19 +114,25 @@ public abstract class FindingRecorderController(
         return Redirect(access.BaseUrl);
     }
 
+    private string ClosedMessage(Event walk) => walk.Status is EventStatus.Cancelled
+        ? t["Vandringen är inställd, så den tar inte emot några iakttagelser."].Value
+        : t["Registreringen för vandringen stängdes {0}. Kontakta arrangören om du har något mer att berätta.",
+            StockholmTime.FromUtc(walk.EndsAtUtc.AddDays(recording.DaysAfter)).ToString("d MMMM yyyy HH:mm")].Value;
+
     private IActionResult Busy()
     {
         Response.Headers.RetryAfter = "10";
         return StatusCode(StatusCodes.Status503ServiceUnavailable, new { busy = true });
     }
 
-    /// <summary>A photo of any finding of the walk: everyone who may record on the walk may see what it holds.</summary>
+    /// <summary>A photo of any finding of the walk: everyone who may record on the walk may see what it holds, unless an organiser hid or removed it.</summary>
     protected async Task<IActionResult> PhotoAsync(WalkAccess access, int findingId, bool thumbnail)
     {
         var finding = await db.Findings.AsNoTracking().SingleOrDefaultAsync(f => f.Id == findingId && f.EventId == access.Walk.Id);
-        return photos.Serve(finding?.PhotoPath, finding?.PhotoContentType, thumbnail);
+        return photos.Serve(finding?.VisiblePhotoPath, finding?.PhotoContentType, thumbnail);
     }
 }
 
 public sealed record RecordPage(
-    Event Walk, string BaseUrl, List<Finding> Mine, FindingForm Form, WalkMapData? Map, List<Finding> Carried, Dictionary<int, int?> EarlierTasks);
+    Event Walk, string BaseUrl, List<Finding> Mine, FindingForm Form, WalkMapData? Map, List<Finding> Carried, Dictionary<int, int?> EarlierTasks,
+    bool RecordingOpen, DateTime RecordingClosesAtUtc);

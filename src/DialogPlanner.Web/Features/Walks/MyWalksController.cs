@@ -20,8 +20,8 @@ namespace DialogPlanner.Web.Features.Walks;
 /// </summary>
 [Authorize]
 public sealed class MyWalksController(
-    AppDbContext db, PhotoStore photos, MapSettings maps, IValidator<FindingForm> validator, IStringLocalizer<SharedResource> t)
-    : FindingRecorderController(db, photos, maps, validator, t)
+    AppDbContext db, PhotoStore photos, MapSettings maps, RecordingWindow recording, IValidator<FindingForm> validator, IStringLocalizer<SharedResource> t)
+    : FindingRecorderController(db, photos, maps, recording, validator, t)
 {
     [HttpGet("my-walks")]
     public async Task<IActionResult> Index()

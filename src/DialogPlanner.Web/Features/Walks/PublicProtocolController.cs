@@ -24,8 +24,8 @@ public sealed class PublicProtocolController(AppDbContext db, PhotoStore photos)
     {
         var protocol = await LoadAsync(slug, id);
         var finding = protocol?.Items.Select(i => i.Finding).SingleOrDefault(f => f.Id == findingId);
-        if (finding is null || !PhotoStore.CanBeShownPublicly(finding.PhotoContentType)) return NotFound();
-        return photos.Serve(finding.PhotoPath, finding.PhotoContentType, thumbnail);
+        if (finding?.VisiblePhotoPath is null || !PhotoStore.CanBeShownPublicly(finding.PhotoContentType)) return NotFound();
+        return photos.Serve(finding.VisiblePhotoPath, finding.PhotoContentType, thumbnail);
     }
 
     private async Task<WalkProtocol?> LoadAsync(string slug, int id)

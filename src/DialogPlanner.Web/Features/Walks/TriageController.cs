@@ -90,7 +90,7 @@ public sealed class TriageController(
     }
 
     private Task<List<Finding>> OpenFindingsAsync(int walkId, List<int> ids) =>
-        db.Findings.Where(f => f.EventId == walkId && ids.Contains(f.Id) && f.Triage == FindingTriage.Open).OrderBy(f => f.Id).ToListAsync();
+        db.Findings.Where(f => f.EventId == walkId && ids.Contains(f.Id) && f.Triage == FindingTriage.Open && f.RemovedAtUtc == null).OrderBy(f => f.Id).ToListAsync();
 
     private async Task<Event?> FindWalkAsync(int id)
     {

@@ -88,12 +88,15 @@ public sealed class WalkFeedback(AppDbContext db, EmailTemplates templates, Outb
         return await SendIfDueAsync(waiting, today, ct);
     }
 
-    /// <summary>Every task of the walk closed and no finding left untriaged; a walk without findings has nothing to report.</summary>
-    public static bool IsComplete(WalkProtocol protocol) => protocol.Items.Count > 0 && protocol.AllClosed;
+    /// <summary>
+    /// Every task of the walk closed, no finding left untriaged and none waiting for review (it would be missing from
+    /// the mail, which goes out once); a walk without findings has nothing to report.
+    /// </summary>
+    public static bool IsComplete(WalkProtocol protocol) => protocol.Items.Count > 0 && protocol.Unreviewed == 0 && protocol.AllClosed;
 
     /// <summary>
     /// The walk's invitees who were not taken off the list and did not decline, and anyone who reported
-    /// a finding through their invitation; one mail per address.
+    /// a finding through their invitation that is in the protocol; one mail per address.
     /// </summary>
     /// <summary>How many the feedback would go to now: what the organiser is told before sending to many.</summary>
     public async Task<int> RecipientCountAsync(int walkId, CancellationToken ct = default) => (await RecipientsAsync(walkId, ct)).Count;
@@ -102,7 +105,7 @@ public sealed class WalkFeedback(AppDbContext db, EmailTemplates templates, Outb
     {
         var invitations = await db.Invitations.AsNoTracking().Include(i => i.Contact)
             .Where(i => i.EventId == walkId && ((i.RemovedAtUtc == null && i.Rsvp != RsvpStatus.Declined)
-                || db.Findings.Any(f => f.ReportedByInvitationId == i.Id)))
+                || db.Findings.Any(f => f.ReportedByInvitationId == i.Id && f.ReviewedAtUtc != null && f.RemovedAtUtc == null)))
             .OrderBy(i => i.Id).ToListAsync(ct);
         return invitations.DistinctBy(i => i.NormalizedEmail).ToList();
     }

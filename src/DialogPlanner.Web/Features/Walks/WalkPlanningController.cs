@@ -17,7 +17,8 @@ namespace DialogPlanner.Web.Features.Walks;
 /// </summary>
 [Authorize(Policy = IdentitySetup.OrganiserPolicy)]
 [Route("walks/{id:int}")]
-public sealed class WalkPlanningController(AppDbContext db, MunicipalityScope scope, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+public sealed class WalkPlanningController(
+    AppDbContext db, MunicipalityScope scope, TimeProvider clock, RecordingWindow recording, IStringLocalizer<SharedResource> t) : Controller
 {
     /// <summary>
     /// A draft meeting two weeks before or three weeks after the walk, at the walk's place, and opens its edit page.
@@ -76,12 +77,14 @@ public sealed class WalkPlanningController(AppDbContext db, MunicipalityScope sc
         db.Events.Add(rewalk);
         await db.SaveChangesAsync();
         // The photo stays with the first finding (one file, one owner); the copy links back to it.
-        var open = await db.Findings.AsNoTracking().Where(f => f.EventId == walk.Id && f.FollowUpTask != null && FollowUpTask.OpenStatuses.Contains(f.FollowUpTask.Status))
+        var open = await db.Findings.AsNoTracking().Where(f => f.EventId == walk.Id && f.RemovedAtUtc == null && f.FollowUpTask != null && FollowUpTask.OpenStatuses.Contains(f.FollowUpTask.Status))
             .OrderBy(f => f.Id).ToListAsync();
         db.Findings.AddRange(open.Select(f => new Finding
         {
             EventId = rewalk.Id, Category = f.Category, Description = f.Description, Place = f.Place, Latitude = f.Latitude, Longitude = f.Longitude,
             CarriedFromFindingId = f.Id, Triage = FindingTriage.Open,
+            // The copy has the earlier finding's reviewed words, so it is as reviewed as that one was.
+            ReviewedAtUtc = f.ReviewedAtUtc, ReviewedByUserId = f.ReviewedByUserId,
         }));
         await db.SaveChangesAsync();
         TempData["Message"] = t["Den uppföljande vandringen är skapad som utkast med {0} iakttagelser att kontrollera.", open.Count].Value;
@@ -95,7 +98,7 @@ public sealed class WalkPlanningController(AppDbContext db, MunicipalityScope sc
         var walk = await FindAsync(id);
         var finding = walk is null ? null : await db.Findings.SingleOrDefaultAsync(f => f.Id == findingId && f.EventId == id);
         if (finding is null || !Enum.IsDefined(result)) return NotFound();
-        if (!await CarriedCheck.ApplyAsync(db, finding, result, t))
+        if (!await CarriedCheck.ApplyAsync(db, finding, result, recording.IsOpen(walk!), t))
             TempData["Message"] = t["Iakttagelsen har redan behandlats och kan inte bockas av här."].Value;
         return Redirect(Url.Action("Show", "Walks", new { id }) + $"#finding-{findingId}");
     }

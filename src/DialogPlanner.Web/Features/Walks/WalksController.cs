@@ -13,7 +13,8 @@ namespace DialogPlanner.Web.Features.Walks;
 /// <summary>The organiser's view of a walk: its route and every finding, filterable by category.</summary>
 [Authorize(Policy = IdentitySetup.OrganiserPolicy)]
 [Route("walks/{id:int}")]
-public sealed class WalksController(AppDbContext db, MunicipalityScope scope, PhotoStore photos, MapSettings maps, IStringLocalizer<SharedResource> t) : Controller
+public sealed class WalksController(
+    AppDbContext db, MunicipalityScope scope, PhotoStore photos, MapSettings maps, RecordingWindow recording, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Show(int id, FindingCategory? category)
@@ -21,12 +22,16 @@ public sealed class WalksController(AppDbContext db, MunicipalityScope scope, Ph
         var walk = await FindAsync(id);
         if (walk is null) return NotFound();
         var findings = await db.Findings.AsNoTracking().Include(f => f.FollowUpTask).ThenInclude(t => t!.ResponsibleOrganisation)
-            .Where(f => f.EventId == id && (category == null || f.Category == category)).OrderBy(f => f.Id).ToListAsync();
+            .Where(f => f.EventId == id && f.RemovedAtUtc == null && (category == null || f.Category == category)).OrderBy(f => f.Id).ToListAsync();
+        // Removed findings stay as history: what, when and by whom, with nothing to act on.
+        var removed = await db.Findings.AsNoTracking().Where(f => f.EventId == id && f.RemovedAtUtc != null).OrderBy(f => f.RemovedAtUtc)
+            .Select(f => new RemovedFinding(f.Category, f.RemovedAtUtc!.Value, db.Users.Where(u => u.Id == f.RemovedByUserId).Select(u => u.Email).FirstOrDefault()))
+            .ToListAsync();
         var organisations = await db.Organisations.AsNoTracking().Where(o => o.MunicipalityId == walk.MunicipalityId).OrderBy(o => o.Name).ToListAsync();
         var related = await db.Events.AsNoTracking().Where(e => e.WalkEventId == id || e.PreviousWalkId == id || e.Id == walk.PreviousWalkId)
             .OrderBy(e => e.StartsAtUtc).ToListAsync();
         var invitees = await db.Invitations.CountAsync(i => i.EventId == id && i.RemovedAtUtc == null);
-        return View(new WalkPage(walk, findings, category, organisations, related, MapOf(walk, findings), await CarriedCheck.EarlierTasksAsync(db, findings), invitees));
+        return View(new WalkPage(walk, findings, category, organisations, related, MapOf(walk, findings), await CarriedCheck.EarlierTasksAsync(db, findings), invitees, removed, recording.IsOpen(walk)));
     }
 
     /// <summary>Sets or clears the coordinates of a stop, typed or filled in by a tap on the route map.</summary>
@@ -122,4 +127,9 @@ public sealed class WalksController(AppDbContext db, MunicipalityScope scope, Ph
     }
 }
 
-public sealed record WalkPage(Event Walk, List<Finding> Findings, FindingCategory? Category, List<Organisations.Organisation> Organisations, List<Event> Related, WalkMapData Map, Dictionary<int, int?> EarlierTasks, int Invitees);
+public sealed record WalkPage(
+    Event Walk, List<Finding> Findings, FindingCategory? Category, List<Organisations.Organisation> Organisations, List<Event> Related, WalkMapData Map,
+    Dictionary<int, int?> EarlierTasks, int Invitees, List<RemovedFinding> Removed, bool RecordingOpen);
+
+/// <summary>A finding an organiser removed, as the walk page keeps it in view: its kind, when, and by whom.</summary>
+public sealed record RemovedFinding(FindingCategory Category, DateTime RemovedAtUtc, string? RemovedBy);

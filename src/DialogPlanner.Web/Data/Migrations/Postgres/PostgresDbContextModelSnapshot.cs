@@ -916,6 +916,9 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<bool>("PhotoHidden")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("PhotoPath")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -924,10 +927,24 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RemovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<int?>("ReportedByInvitationId")
                         .HasColumnType("integer");
 
                     b.Property<string>("ReportedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedByUserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 

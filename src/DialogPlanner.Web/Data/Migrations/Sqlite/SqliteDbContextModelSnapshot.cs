@@ -881,6 +881,9 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PhotoHidden")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PhotoPath")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -889,10 +892,24 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ReportedByInvitationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ReportedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 

@@ -110,12 +110,12 @@ public static class ScaleEntities
     /// <param name="eventId">The walk, saved.</param>
     /// <param name="reportedByInvitationId">The participant who recorded it with their personal link; null when an organiser did.</param>
     public static Finding Finding(int eventId, FindingCategory category, string description, string? place, (double Latitude, double Longitude)? position,
-        int? reportedByInvitationId, Guid? clientId, FindingTriage triage, string? noActionReason, FollowUpTask? task) =>
+        int? reportedByInvitationId, Guid? clientId, FindingTriage triage, string? noActionReason, FollowUpTask? task, DateTime? reviewedAtUtc) =>
         new()
         {
             EventId = eventId, Category = category, Description = description, Place = place, Latitude = position?.Latitude,
             Longitude = position?.Longitude, ReportedByInvitationId = reportedByInvitationId, ClientId = clientId, Triage = triage,
-            NoActionReason = noActionReason, FollowUpTask = task,
+            NoActionReason = noActionReason, FollowUpTask = task, ReviewedAtUtc = reviewedAtUtc,
         };
 
     public static FollowUpTask Task(int municipalityId, string title, string? description, int organisationId, string? assignedPerson, DateOnly dueDate,

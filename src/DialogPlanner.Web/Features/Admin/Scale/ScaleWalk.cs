@@ -55,7 +55,9 @@ public sealed class ScaleWalk(AppDbContext db, ScaleCast cast, Event walk, Rando
             }
             allClosed &= triage == FindingTriage.NoAction || (task is not null && Closed.Contains(task.Status));
             db.Findings.Add(Finding(walk.Id, category, description, stop.Name, position, reporter?.Id, reporter is null ? null : r.Guid(), triage,
-                triage == FindingTriage.NoAction ? r.Pick(NoActionReasons) : null, task));
+                triage == FindingTriage.NoAction ? r.Pick(NoActionReasons) : null, task,
+                // Triaged findings were read by the organiser, who approved them for the protocol the same day.
+                triage == FindingTriage.Open ? null : walk.StartsAtUtc.AddDays(2)));
         }
 
         // The protocol goes out about ten days after; feedback when everything is dealt with or the chosen date came.
