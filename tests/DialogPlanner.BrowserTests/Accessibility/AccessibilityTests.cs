@@ -59,6 +59,28 @@ public sealed class AccessibilityTests(DemoYearApp app, Chromium chromium) : ICl
         }
     }
 
+    /// <summary>An invitee's own page of a walk (details, route, map, answer, recorder), in both languages, without an account.</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("?culture=en")]
+    public async Task InviteePage_HasNoViolations(string query)
+    {
+        await using var context = await chromium.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.Url($"/rsvp/{app.WalkInviteeToken}{query}"));
+        await Expect(page.Locator("#recorder")).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task OrganisersOwnRecorder_HasNoViolations()
+    {
+        await using var context = await chromium.NewAdminContextAsync(app);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.Url($"/walks/{app.SafetyWalkId}/organiser-record"));
+        await Axe.AssertNoViolationsAsync(page);
+    }
+
     [Fact]
     public async Task HelpPage_InEnglish_HasNoViolations()
     {

@@ -17,6 +17,8 @@ public class DemoYearApp : LiveApp
 {
     public int Promise2024Id { get; private set; }
     public int SafetyWalkId { get; private set; }
+    /// <summary>The personal token of an invitee of the walk who said they come: their page shows the recorder first.</summary>
+    public string WalkInviteeToken { get; private set; } = "";
 
     protected override async Task SeedAsync(AppFactory app)
     {
@@ -47,6 +49,10 @@ public class DemoYearApp : LiveApp
                 TestData.Finding(walk.Id, FindingCategory.Vegetation, "Buskage skymmer gångvägen", "Parken"));
             await db.SaveChangesAsync();
         }
+        var coming = await db.Invitations.Where(i => i.EventId == walk.Id).OrderBy(i => i.Id).FirstAsync();
+        coming.Rsvp = Web.Features.Invitations.RsvpStatus.Accepted;
+        await db.SaveChangesAsync();
+        WalkInviteeToken = coming.Token;
         await AddDeliveryStatesAsync(db, SafetyWalkId);
     }
 

@@ -19,7 +19,7 @@ public sealed class EndpointRulesTests
         "PublicPromise.EventCalendar", "PublicPromise.Latest", "PublicPromise.Show",
         "PublicProtocol.Photo", "PublicProtocol.Show",
         "Record.Add", "Record.Check", "Record.Index", "Record.Photo",
-        "Rsvp.Answer", "Rsvp.Show",
+        "Rsvp.Answer", "Rsvp.Calendar", "Rsvp.Show",
     ];
 
     [Fact]
