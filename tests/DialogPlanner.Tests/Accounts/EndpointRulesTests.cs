@@ -15,7 +15,7 @@ public sealed class EndpointRulesTests
     /// <summary>What the public, invitees with a personal link, and people signing in reach without an account.</summary>
     private static readonly string[] OpenToAnyone =
     [
-        "Account.Login", "CalendarFeeds.Private", "CalendarFeeds.Public", "Home.Culture", "Home.Error", "Home.Index",
+        "Account.Login", "CheckIn.CheckIn", "CheckIn.Show", "CheckIn.Start", "CalendarFeeds.Private", "CalendarFeeds.Public", "Home.Culture", "Home.Error", "Home.Index",
         "PublicPromise.EventCalendar", "PublicPromise.Latest", "PublicPromise.Show",
         "PublicProtocol.Photo", "PublicProtocol.Show",
         "Record.Add", "Record.Check", "Record.Index", "Record.Photo",

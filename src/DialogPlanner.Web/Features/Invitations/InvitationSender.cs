@@ -24,6 +24,8 @@ public sealed class InvitationSender(AppDbContext db, Outbox outbox, InvitationM
         var queued = 0;
         foreach (var invitation in e.Invitations)
         {
+            // Drop-ins checked in on the walk day, already there: no calendar of ours to keep in line (and maybe no address).
+            if (invitation.CheckedInAtUtc is not null) continue;
             var gone = invitation.RemovedAtUtc is not null || e.Status == EventStatus.Cancelled;
             if (gone && invitation.SentSequence >= 0)
             {

@@ -93,12 +93,12 @@ public sealed class WalkFeedback(AppDbContext db, EmailTemplates templates, Outb
 
     /// <summary>
     /// The walk's invitees who were not taken off the list and did not decline, and anyone who reported
-    /// a finding through their invitation; one mail per address.
+    /// a finding through their invitation, drop-ins who checked in with an address included; one mail per address.
     /// </summary>
     private async Task<List<Invitation>> RecipientsAsync(int walkId, CancellationToken ct)
     {
         var invitations = await db.Invitations.AsNoTracking().Include(i => i.Contact)
-            .Where(i => i.EventId == walkId && ((i.RemovedAtUtc == null && i.Rsvp != RsvpStatus.Declined)
+            .Where(i => i.EventId == walkId && i.NormalizedEmail != "" && ((i.RemovedAtUtc == null && i.Rsvp != RsvpStatus.Declined)
                 || db.Findings.Any(f => f.ReportedByInvitationId == i.Id)))
             .OrderBy(i => i.Id).ToListAsync(ct);
         return invitations.DistinctBy(i => i.NormalizedEmail).ToList();

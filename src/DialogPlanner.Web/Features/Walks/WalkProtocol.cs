@@ -33,7 +33,8 @@ public sealed record WalkProtocol(Event Walk, IReadOnlyList<WalkStop> Route, IRe
             .Where(f => f.EventId == walkId).OrderBy(f => f.Id).ToListAsync(ct);
         var participants = await db.Invitations.AsNoTracking()
             .Where(i => i.EventId == walkId && i.RemovedAtUtc == null && i.Rsvp == RsvpStatus.Accepted)
-            .Select(i => i.Contact != null && i.Contact.Organisation != null ? i.Contact.Organisation.Name : PrivateIndividuals)
+            // A drop-in who checked in counts under the organisation they typed (see Invitation.Organisation).
+            .Select(i => i.Contact != null && i.Contact.Organisation != null ? i.Contact.Organisation.Name : i.Organisation ?? PrivateIndividuals)
             .ToListAsync(ct);
         var counts = participants.GroupBy(p => p).Select(g => (g.Key, g.Count()))
             .OrderBy(p => p.Key == PrivateIndividuals).ThenBy(p => p.Key).ToList();

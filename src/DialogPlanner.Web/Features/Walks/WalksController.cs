@@ -26,7 +26,8 @@ public sealed class WalksController(AppDbContext db, MunicipalityScope scope, Ph
         var related = await db.Events.AsNoTracking().Where(e => e.WalkEventId == id || e.PreviousWalkId == id || e.Id == walk.PreviousWalkId)
             .OrderBy(e => e.StartsAtUtc).ToListAsync();
         var invitees = await db.Invitations.CountAsync(i => i.EventId == id && i.RemovedAtUtc == null);
-        return View(new WalkPage(walk, findings, category, organisations, related, MapOf(walk, findings), await CarriedCheck.EarlierTasksAsync(db, findings), invitees));
+        var checkedIn = await db.Invitations.CountAsync(i => i.EventId == id && i.RemovedAtUtc == null && i.CheckedInAtUtc != null);
+        return View(new WalkPage(walk, findings, category, organisations, related, MapOf(walk, findings), await CarriedCheck.EarlierTasksAsync(db, findings), invitees, checkedIn));
     }
 
     /// <summary>Sets or clears the coordinates of a stop, typed or filled in by a tap on the route map.</summary>
@@ -111,4 +112,4 @@ public sealed class WalksController(AppDbContext db, MunicipalityScope scope, Ph
     }
 }
 
-public sealed record WalkPage(Event Walk, List<Finding> Findings, FindingCategory? Category, List<Organisations.Organisation> Organisations, List<Event> Related, WalkMapData Map, Dictionary<int, int?> EarlierTasks, int Invitees);
+public sealed record WalkPage(Event Walk, List<Finding> Findings, FindingCategory? Category, List<Organisations.Organisation> Organisations, List<Event> Related, WalkMapData Map, Dictionary<int, int?> EarlierTasks, int Invitees, int CheckedIn);
