@@ -76,6 +76,7 @@ public static class Composition
         services.AddHostedService<ImapReplyWorker>();
         services.AddHostedService<RetentionJob>();
         services.Configure<RetentionSettings>(builder.Configuration.GetSection(RetentionSettings.Section));
+        services.Configure<CheckInSettings>(builder.Configuration.GetSection(CheckInSettings.Section));
         services.AddScoped<Retention>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         var transport = Transport.From(builder.Configuration);

@@ -23,7 +23,14 @@ public sealed class Links(string publicAddress)
     /// <summary>A walk participant's own recorder, reached through their invitation's token.</summary>
     public string Recorder(string token) => $"{_base}/w/{Uri.EscapeDataString(token)}";
 
-    // The walk-day check-in of people who come without an invitation belongs here too, beside the recorder.
+    /// <summary>An invitee's own "add to calendar" file of the event (PUBLISH, no attendees).</summary>
+    public string RsvpCalendar(string token) => $"{Rsvp(token)}/calendar.ics";
+
+    /// <summary>The walk-day check-in of people who come without an invitation: the QR code and the walk sheet lead here.</summary>
+    public string CheckIn(string code) => $"{_base}/in/{Uri.EscapeDataString(code)}";
+
+    /// <summary>Where someone types the short code of the walk sheet instead of scanning it.</summary>
+    public string CheckInStart() => $"{_base}/in";
 
     /// <summary>The public page of an event's municipality and year; the event's municipality must be loaded.</summary>
     public string PublicEvent(Event e) => PublicPromise(e.Municipality.Slug, StockholmTime.FromUtc(e.StartsAtUtc).Year);

@@ -121,6 +121,61 @@ public sealed class AccessibilityTests(DemoYearApp app, Chromium chromium) : ICl
         }
     }
 
+    /// <summary>An invitee's own page of a walk (details, route, map, answer, recorder), in both languages, without an account.</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("?culture=en")]
+    public async Task InviteePage_HasNoViolations(string query)
+    {
+        await using var context = await chromium.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.Url($"/rsvp/{app.WalkInviteeToken}{query}"));
+        await Expect(page.Locator("#recorder")).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(page);
+    }
+
+    /// <summary>Walk-day check-in: the printable sheet, the code page, and the check-in form with its errors showing.</summary>
+    [Fact]
+    public async Task WalkSheet_AndCheckInPages_HaveNoViolations()
+    {
+        await using var organiser = await chromium.NewAdminContextAsync(app);
+        var sheet = await organiser.NewPageAsync();
+        await sheet.GotoAsync(app.Url($"/walks/{app.SafetyWalkId}/sheet"));
+        await Expect(sheet.Locator("#check-in-code")).ToHaveTextAsync(DemoYearApp.CheckInCode);
+        await Axe.AssertNoViolationsAsync(sheet);
+
+        await using var context = await chromium.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.Url("/in?code=12"));
+        await Expect(page.Locator(".errors")).ToContainTextAsync("sex tecken");
+        await Axe.AssertNoViolationsAsync(page);
+        foreach (var culture in new[] { "", "?culture=en" })
+        {
+            await page.GotoAsync(app.Url($"/in/{DemoYearApp.CheckInCode}{culture}"));
+            await Axe.AssertNoViolationsAsync(page);
+        }
+        // The demo walk is in October: its check-in is open before then (the form) and closed after (a notice).
+        // Walks/CheckInTests checks the open form with its errors on a phone.
+        await page.GotoAsync(app.Url($"/in/{DemoYearApp.CheckInCode}?culture=sv"));
+        if (await page.Locator("#Name").CountAsync() > 0)
+        {
+            await page.FillAsync("#Email", "inte-en-adress");
+            await page.Locator("label[for=Private-false]").ClickAsync();
+            await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Checka in" }).ClickAsync();
+            await Expect(page.Locator("#Name-error")).ToBeVisibleAsync();
+            await Axe.AssertNoViolationsAsync(page);
+        }
+    }
+
+    [Fact]
+    public async Task OrganisersOwnRecorder_HasNoViolations()
+    {
+        await using var context = await chromium.NewAdminContextAsync(app);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.Url($"/walks/{app.SafetyWalkId}/organiser-record"));
+        await Axe.AssertNoViolationsAsync(page);
+    }
+
     [Fact]
     public async Task HelpPage_InEnglish_HasNoViolations()
     {

@@ -27,6 +27,10 @@ public class DemoYearApp : LiveApp
         settings["Walks:RecordingClosesDaysAfter"] = "400";
         return settings;
     }
+    /// <summary>The personal token of an invitee of the walk who said they come: their page shows the recorder first.</summary>
+    public string WalkInviteeToken { get; private set; } = "";
+    /// <summary>The walk's check-in code, fixed so that the check-in page can be listed beside the others.</summary>
+    public const string CheckInCode = "DEMK42";
 
     protected override async Task SeedAsync(AppFactory app)
     {
@@ -58,6 +62,11 @@ public class DemoYearApp : LiveApp
             await db.SaveChangesAsync();
         }
         UnreviewedFindingId = await db.Findings.Where(f => f.EventId == walk.Id && f.ReviewedAtUtc == null).Select(f => f.Id).FirstAsync();
+        var coming = await db.Invitations.Where(i => i.EventId == walk.Id).OrderBy(i => i.Id).FirstAsync();
+        coming.Rsvp = Web.Features.Invitations.RsvpStatus.Accepted;
+        walk.CheckInCode = CheckInCode;
+        await db.SaveChangesAsync();
+        WalkInviteeToken = coming.Token;
         await AddDeliveryStatesAsync(db, SafetyWalkId);
     }
 

@@ -21,10 +21,13 @@ public class LiveApp : IAsyncLifetime
 
     public string Url(string path) => BaseUrl + path;
 
+    /// <summary>0: any free port. A fixed one when the settings must know the app's address beforehand (the links in its mail).</summary>
+    protected int ListenPort { get; set; }
+
     public async Task InitializeAsync()
     {
         _factory = new AppFactory(await TestDatabase.CreateAsync(DatabaseSetup.Sqlite), await SettingsAsync());
-        _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, ListenPort));
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
         BaseUrl = addresses.Addresses.Single().TrimEnd('/');

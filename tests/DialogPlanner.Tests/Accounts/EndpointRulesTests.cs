@@ -16,11 +16,11 @@ public sealed class EndpointRulesTests
     private static readonly string[] OpenToAnyone =
     [
         "Account.Login", "Account.LoginTwoFactor", "Password.Forgot", "Password.ForgotSent", "Password.Reset", "Password.Set",
-        "CalendarFeeds.Private", "CalendarFeeds.Public", "Home.Culture", "Home.Error", "Home.Index",
+        "CheckIn.CheckIn", "CheckIn.Show", "CheckIn.Start", "CalendarFeeds.Private", "CalendarFeeds.Public", "Home.Culture", "Home.Error", "Home.Index",
         "PublicPromise.EventCalendar", "PublicPromise.Latest", "PublicPromise.Show",
         "PrivacyNotice.Show", "PublicProtocol.Photo", "PublicProtocol.Show",
         "Record.Add", "Record.Check", "Record.Index", "Record.Photo",
-        "Rsvp.Answer", "Rsvp.Show",
+        "Rsvp.Answer", "Rsvp.Calendar", "Rsvp.Show",
     ];
 
     [Fact]

@@ -37,6 +37,52 @@ public sealed class InvitationMailTextTests
         Assert.Contains(Sample.EventUrl, hrefs);
     }
 
+    /// <summary>Walkers record findings through their own invitation's token: every walk mail carries that link and says what it is for.</summary>
+    [Theory]
+    [InlineData(InvitationKind.Invitation, "sv", "utan konto")]
+    [InlineData(InvitationKind.Update, "sv", "utan konto")]
+    [InlineData(InvitationKind.Reminder, "sv", "utan konto")]
+    [InlineData(InvitationKind.Invitation, "en", "no account needed")]
+    [InlineData(InvitationKind.Update, "en", "no account needed")]
+    [InlineData(InvitationKind.Reminder, "en", "no account needed")]
+    public void AWalk_CarriesThePersonalRecorderLink_InBothBodies(InvitationKind kind, string language, string explained)
+    {
+        var message = Sample.Received(Sample.Request(kind, language: language));
+        const string recorder = $"https://dialog.example.se/w/{Sample.Token}";
+        var text = Sample.Body(message, "plain");
+        Assert.Contains(recorder, text);
+        Assert.Contains(explained, text);
+        var html = new HtmlParser().ParseDocument(Sample.Body(message, "html"));
+        Assert.Contains(recorder, html.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")));
+        Assert.Contains(explained, html.Body!.TextContent);
+    }
+
+    [Theory]
+    [InlineData(InvitationKind.Invitation)]
+    [InlineData(InvitationKind.Reminder)]
+    [InlineData(InvitationKind.Cancellation)]
+    public void AMeeting_OrACancellation_HasNoRecorderLink(InvitationKind kind)
+    {
+        var ev = Sample.Walk();
+        if (kind == InvitationKind.Cancellation) ev.Status = Web.Features.Events.EventStatus.Cancelled;
+        else ev.Type = Web.Features.Events.EventType.DialogueMeeting;
+        var message = Sample.Received(Sample.Request(kind, ev));
+        Assert.DoesNotContain("/w/", Sample.Body(message, "plain"));
+        Assert.DoesNotContain("/w/", Sample.Body(message, "html"));
+    }
+
+    /// <summary>The public promise page answers 404 until a promise is published: the sender gives its address only then.</summary>
+    [Fact]
+    public void ThePublicPage_IsLinkedOnlyWhenTheSenderGivesIt()
+    {
+        var without = Sample.Received(Sample.Request(InvitationKind.Invitation));
+        Assert.DoesNotContain("medborgarlöfte", Sample.Body(without, "plain") + Sample.Body(without, "html"));
+        var with = Sample.Received(Sample.Request(InvitationKind.Invitation) with { PublicUrl = "https://dialog.example.se/kommun/ljungby" });
+        Assert.Contains("Kommunens medborgarlöfte: https://dialog.example.se/kommun/ljungby", Sample.Body(with, "plain"));
+        Assert.Contains("https://dialog.example.se/kommun/ljungby",
+            new HtmlParser().ParseDocument(Sample.Body(with, "html")).QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")));
+    }
+
     [Fact]
     public void Swedish_IsWrittenInSwedish_WithSwedishDates()
     {
@@ -50,7 +96,7 @@ public sealed class InvitationMailTextTests
         Assert.Contains("Ljungby kommun, trygghet", text);
         var html = new HtmlParser().ParseDocument(Sample.Body(message, "html"));
         Assert.Equal("sv", html.DocumentElement.GetAttribute("lang"));
-        Assert.Equal(["Jag kommer", "Kanske", "Jag kommer inte", "Mer om Trygghetsvandring i Centrum"], html.QuerySelectorAll("a").Select(a => a.TextContent));
+        Assert.Equal(["Jag kommer", "Kanske", "Jag kommer inte", "Registrera iakttagelser på vandringen", "Mer om Trygghetsvandring i Centrum"], html.QuerySelectorAll("a").Select(a => a.TextContent));
     }
 
     [Fact]
@@ -64,7 +110,7 @@ public sealed class InvitationMailTextTests
         Assert.DoesNotContain("söndag", text);
         var html = new HtmlParser().ParseDocument(Sample.Body(message, "html"));
         Assert.Equal("en", html.DocumentElement.GetAttribute("lang"));
-        Assert.Equal(["I will come", "Maybe", "I will not come", "More about Trygghetsvandring i Centrum"], html.QuerySelectorAll("a").Select(a => a.TextContent));
+        Assert.Equal(["I will come", "Maybe", "I will not come", "Record findings on the walk", "More about Trygghetsvandring i Centrum"], html.QuerySelectorAll("a").Select(a => a.TextContent));
     }
 
     [Fact]

@@ -121,6 +121,17 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.OK, (await app.Client().GetAsync("/")).StatusCode);
     }
 
+    /// <summary>The walk sheet's short code can be guessed only as fast as the personal links.</summary>
+    [Fact]
+    public async Task CheckInCodes_PerClient_RefuseTheFourthGuess()
+    {
+        await using var app = await OnAPort.StartAsync("Sqlite", Settings("10.9.9.9",
+            ("RateLimits:Links:PerClient:Permits", "3"), ("RateLimits:Links:PerClient:Seconds", "300")));
+        foreach (var guess in new[] { "AAAAAA", "BBBBBB", "CCCCCC" })
+            Assert.Equal(HttpStatusCode.NotFound, (await app.Client().GetAsync($"/in/{guess}")).StatusCode);
+        await AssertRefusedAsync(await app.Client().GetAsync("/in/DDDDDD"), seconds: 100, "sv", "För många försök på kort tid.", "Försök igen om 2 minuter.");
+    }
+
     [Fact]
     public async Task Uploads_PerToken_RefuseTheThirdFinding_OfThatLinkOnly()
     {

@@ -15,6 +15,8 @@ public sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         b.Property(x => x.CancellationReason).HasMaxLength(Event.CancellationReasonMaxLength);
         b.Property(x => x.CalendarUid).HasMaxLength(100);
         b.HasIndex(x => x.CalendarUid).IsUnique();
+        b.Property(x => x.CheckInCode).HasMaxLength(12);
+        b.HasIndex(x => x.CheckInCode).IsUnique();
         b.HasIndex(x => new { x.MunicipalityId, x.StartsAtUtc });
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne(x => x.Municipality).WithMany().OnDelete(DeleteBehavior.Restrict);

@@ -15,7 +15,9 @@ public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitatio
         b.HasIndex(x => x.Token).IsUnique();
         b.Property(x => x.NormalizedEmail).HasMaxLength(254);
         // One invitation per person and event, whatever the case of the address; also finds a person's invitations.
-        b.HasIndex(x => new { x.NormalizedEmail, x.EventId }).IsUnique();
+        // Drop-ins who checked in without an address share the empty one: only real addresses are unique.
+        b.HasIndex(x => new { x.NormalizedEmail, x.EventId }).IsUnique().HasFilter("\"NormalizedEmail\" <> ''");
+        b.Property(x => x.Organisation).HasMaxLength(200);
         b.HasOne(x => x.Contact).WithMany().OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -11,6 +11,7 @@ namespace DialogPlanner.Web.Features.Audit;
 public static class AuditActor
 {
     private const string InvitationKey = "audit.invitation";
+    private const string CheckInKey = "audit.check-in";
     private static readonly AsyncLocal<bool> OnCommandLine = new();
 
     /// <summary>Administration from the server's command line (user add, promise import): audited, with no user.</summary>
@@ -24,7 +25,7 @@ public static class AuditActor
     public static bool IsActing(HttpContext? context)
     {
         var (userId, invitationId) = Of(context);
-        return userId is not null || invitationId is not null || OnCommandLine.Value;
+        return userId is not null || invitationId is not null || CheckingIn(context) is not null || OnCommandLine.Value;
     }
 
     private sealed class Reset : IDisposable
@@ -33,6 +34,15 @@ public static class AuditActor
     }
 
     public static void UseInvitation(HttpContext context, int invitationId) => context.Items[InvitationKey] = invitationId;
+
+    /// <summary>
+    /// A drop-in checking in on the walk day: the invitation being created is the actor, but its id exists only
+    /// once it is saved, so the audit trail reads it from here after the save.
+    /// </summary>
+    public static void UseCheckIn(HttpContext context, Invitations.Invitation invitation) => context.Items[CheckInKey] = invitation;
+
+    public static Invitations.Invitation? CheckingIn(HttpContext? context) =>
+        context is not null && context.Items.TryGetValue(CheckInKey, out var invitation) ? invitation as Invitations.Invitation : null;
 
     public static (string? UserId, int? InvitationId) Of(HttpContext? context)
     {

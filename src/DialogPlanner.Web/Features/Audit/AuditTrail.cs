@@ -212,7 +212,7 @@ public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider clock) : 
                 c.Fields["Role"] = c.Action == AuditAction.RoleAdded ? [null, role] : [role, null];
             return new AuditEntry
             {
-                AtUtc = now, UserId = pending.UserId, InvitationId = pending.InvitationId,
+                AtUtc = now, UserId = pending.UserId, InvitationId = pending.InvitationId ?? AuditActor.CheckingIn(http.HttpContext)?.Id,
                 MunicipalityId = municipalities.Of(c.Entry), Entity = c.Entity, EntityId = c.KeyBefore ?? Key(c.Entry), Action = c.Action,
                 Changes = c.Fields.Count == 0 ? null : JsonSerializer.Serialize(c.Fields),
             };

@@ -70,6 +70,10 @@ public class Event : Data.IAudited, Data.IVersioned
     public DateTime? FeedbackSentAtUtc { get; set; }
     /// <summary>The day the organiser wants feedback to go out even if tasks are still open; null: only when all are closed.</summary>
     public DateOnly? FeedbackDate { get; set; }
+    /// <summary>The short code on the walk sheet that drop-ins type (or scan) to check in; made when the sheet is first opened.</summary>
+    public string? CheckInCode { get; set; }
+    /// <summary>The organiser turned walk-day check-in off.</summary>
+    public bool CheckInClosed { get; set; }
     public Guid Version { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
@@ -101,6 +105,14 @@ public class Event : Data.IAudited, Data.IVersioned
         Status = EventStatus.Cancelled;
         CancellationReason = reason.Trim();
     }
+
+    /// <summary>
+    /// Whether someone without an invitation can check in now: a walk that is on or held, not turned off by the
+    /// organiser, until <paramref name="hoursAfterEnd"/> hours after it ends (people finish their notes on the way home).
+    /// </summary>
+    public bool TakesCheckInsAt(DateTime nowUtc, double hoursAfterEnd) =>
+        Walks.WalkLookup.Types.Contains(Type) && !CheckInClosed && Status is EventStatus.Scheduled or EventStatus.Held
+        && nowUtc <= EndsAtUtc.AddHours(hoursAfterEnd);
 
     /// <summary>
     /// Puts someone on the list once, whatever the case of the address: someone taken off before is

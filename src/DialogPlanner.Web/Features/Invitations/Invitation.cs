@@ -42,6 +42,12 @@ public class Invitation : Data.IAudited
     public DateTime? RemovedAtUtc { get; set; }
     /// <summary>When the reminder before the event was queued; set once, so nobody gets two.</summary>
     public DateTime? ReminderQueuedAtUtc { get; set; }
+    /// <summary>Set for someone who came without an invitation and checked in on the walk day (no e-mail when they gave none).</summary>
+    public DateTime? CheckedInAtUtc { get; set; }
+    /// <summary>What a drop-in typed as their organisation; null for a private person (and for invitees, whose contact card says it).</summary>
+    public string? Organisation { get; set; }
+    /// <summary>False for a drop-in who gave no address: nothing is sent to them.</summary>
+    public bool HasEmail => NormalizedEmail.Length > 0;
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 

@@ -22,15 +22,17 @@ public enum InvitationKind
 /// <param name="Event">With the UID and SEQUENCE to send (raise the sequence before an update or cancel).</param>
 /// <param name="Invitation">The one recipient: address, name, language and RSVP token.</param>
 /// <param name="Organizer">The mailbox the mail comes from and replies return to; the ORGANIZER.</param>
-/// <param name="EventUrl">The event's page for this invitee (absolute, from <see cref="Links"/>).</param>
+/// <param name="EventUrl">The event's page for this invitee (absolute, from <see cref="Links"/>): their answer page.</param>
 /// <param name="NowUtc">The DTSTAMP and the Date header.</param>
+/// <param name="PublicUrl">The public promise page, only when the event is public and a promise of its municipality is published.</param>
 public sealed record InvitationMailRequest(
     Event Event,
     Invitation Invitation,
     InvitationKind Kind,
     CalendarPerson Organizer,
     string EventUrl,
-    DateTime NowUtc);
+    DateTime NowUtc,
+    string? PublicUrl = null);
 
 /// <summary>What the invitation, update, cancellation and reminder templates show; templates/email/README.md lists it for organisers.</summary>
 public sealed record InvitationEmailModel(
@@ -46,6 +48,8 @@ public sealed record InvitationEmailModel(
     string OrganizerEmail,
     string InviteeName,
     string EventUrl,
+    string PublicUrl,
+    string RecorderUrl,
     string AcceptUrl,
     string TentativeUrl,
     string DeclineUrl,
@@ -72,6 +76,9 @@ public sealed record InvitationEmailModel(
             OrganizerEmail: request.Organizer.Email,
             InviteeName: invitation.Name ?? "",
             EventUrl: request.EventUrl,
+            PublicUrl: request.PublicUrl ?? "",
+            // Walkers record what they see on the walk day through the same token: no account needed.
+            RecorderUrl: Walks.WalkLookup.Types.Contains(ev.Type) ? links.Recorder(invitation.Token) : "",
             AcceptUrl: links.Rsvp(invitation.Token, RsvpStatus.Accepted),
             TentativeUrl: links.Rsvp(invitation.Token, RsvpStatus.Tentative),
             DeclineUrl: links.Rsvp(invitation.Token, RsvpStatus.Declined),

@@ -1,3 +1,4 @@
+using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Mail;
 using Microsoft.Extensions.Options;
@@ -9,8 +10,11 @@ namespace DialogPlanner.Web.Features.Invitations;
 /// still needs. It only adds outbox rows: the caller's SaveChanges commits them with the change.
 /// Invitation.SentSequence records what each invitee has: -1 means no live calendar entry from us.
 /// </summary>
-public sealed class InvitationSender(Outbox outbox, InvitationMail mail, Links links, IOptions<MailSettings> settings, TimeProvider clock)
+public sealed class InvitationSender(AppDbContext db, Outbox outbox, InvitationMail mail, Links links, IOptions<MailSettings> settings, TimeProvider clock)
 {
+    // Whether each municipality has a published promise, asked once per scope: a list of 300 asks once.
+    private readonly Dictionary<int, bool> _published = [];
+
     /// <returns>How many messages were queued.</returns>
     public int QueueChanges(Event e)
     {
@@ -46,6 +50,8 @@ public sealed class InvitationSender(Outbox outbox, InvitationMail mail, Links l
         var pending = new List<(Invitation, InvitationKind)>();
         foreach (var invitation in e.Invitations)
         {
+            // Drop-ins checked in on the walk day, already there: no calendar of ours to keep in line (and maybe no address).
+            if (invitation.CheckedInAtUtc is not null) continue;
             var gone = invitation.RemovedAtUtc is not null || e.Status == EventStatus.Cancelled;
             if (gone && invitation.SentSequence >= 0) pending.Add((invitation, InvitationKind.Cancellation));
             else if (!gone && invitation.SentSequence < e.CalendarSequence)
@@ -69,9 +75,19 @@ public sealed class InvitationSender(Outbox outbox, InvitationMail mail, Links l
 
     private void Queue(Event e, Invitation invitation, InvitationKind kind, CalendarPerson organizer, DateTime now)
     {
-        var eventUrl = e.IsPublic ? links.PublicEvent(e) : links.Rsvp(invitation.Token);
-        var message = mail.Build(new InvitationMailRequest(e, invitation, kind, organizer, eventUrl, now));
+        // "More about the meeting" is the invitee's own page, which always exists; the public page only
+        // when there is one to see (it answers 404 until a promise of the municipality is published).
+        var publicUrl = e.IsPublic && HasPublishedPromise(e.MunicipalityId) ? links.PublicPromise(e.Municipality.Slug) : null;
+        var message = mail.Build(new InvitationMailRequest(e, invitation, kind, organizer, links.Rsvp(invitation.Token), now, publicUrl));
         outbox.Enqueue(message, kind.ToString().ToLowerInvariant(), invitation.Id == 0 ? null : invitation.Id);
+    }
+
+    // Synchronous: the senders run inside Outbox.SaveWithMailAsync's synchronous callback.
+    private bool HasPublishedPromise(int municipalityId)
+    {
+        if (!_published.TryGetValue(municipalityId, out var published))
+            _published[municipalityId] = published = db.CitizenPromises.Any(p => p.MunicipalityId == municipalityId && p.PublishedAtUtc != null);
+        return published;
     }
 
     private static Event WithSequence(Event e, int sequence) => new()

@@ -96,7 +96,7 @@ public sealed class WalkFeedback(AppDbContext db, EmailTemplates templates, Outb
 
     /// <summary>
     /// The walk's invitees who were not taken off the list and did not decline, and anyone who reported
-    /// a finding through their invitation that is in the protocol; one mail per address.
+    /// a finding through their invitation that is in the protocol, drop-ins who checked in with an address included; one mail per address.
     /// </summary>
     /// <summary>How many the feedback would go to now: what the organiser is told before sending to many.</summary>
     public async Task<int> RecipientCountAsync(int walkId, CancellationToken ct = default) => (await RecipientsAsync(walkId, ct)).Count;
@@ -104,7 +104,7 @@ public sealed class WalkFeedback(AppDbContext db, EmailTemplates templates, Outb
     private async Task<List<Invitation>> RecipientsAsync(int walkId, CancellationToken ct)
     {
         var invitations = await db.Invitations.AsNoTracking().Include(i => i.Contact)
-            .Where(i => i.EventId == walkId && ((i.RemovedAtUtc == null && i.Rsvp != RsvpStatus.Declined)
+            .Where(i => i.EventId == walkId && i.NormalizedEmail != "" && ((i.RemovedAtUtc == null && i.Rsvp != RsvpStatus.Declined)
                 || db.Findings.Any(f => f.ReportedByInvitationId == i.Id && f.ReviewedAtUtc != null && f.RemovedAtUtc == null)))
             .OrderBy(i => i.Id).ToListAsync(ct);
         return invitations.DistinctBy(i => i.NormalizedEmail).ToList();

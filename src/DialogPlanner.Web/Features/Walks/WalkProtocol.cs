@@ -36,7 +36,8 @@ public sealed record WalkProtocol(
         var unreviewed = await db.Findings.CountAsync(f => f.EventId == walkId && f.ReviewedAtUtc == null && f.RemovedAtUtc == null, ct);
         var participants = await db.Invitations.AsNoTracking()
             .Where(i => i.EventId == walkId && i.RemovedAtUtc == null && i.Rsvp == RsvpStatus.Accepted)
-            .Select(i => i.Contact != null && i.Contact.Organisation != null ? i.Contact.Organisation.Name : PrivateIndividuals)
+            // A drop-in who checked in counts under the organisation they typed (see Invitation.Organisation).
+            .Select(i => i.Contact != null && i.Contact.Organisation != null ? i.Contact.Organisation.Name : i.Organisation ?? PrivateIndividuals)
             .ToListAsync(ct);
         var counts = participants.GroupBy(p => p).Select(g => (g.Key, g.Count()))
             .OrderBy(p => p.Key == PrivateIndividuals).ThenBy(p => p.Key).ToList();

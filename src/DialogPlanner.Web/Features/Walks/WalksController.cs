@@ -31,7 +31,8 @@ public sealed class WalksController(
         var related = await db.Events.AsNoTracking().Where(e => e.WalkEventId == id || e.PreviousWalkId == id || e.Id == walk.PreviousWalkId)
             .OrderBy(e => e.StartsAtUtc).ToListAsync();
         var invitees = await db.Invitations.CountAsync(i => i.EventId == id && i.RemovedAtUtc == null);
-        return View(new WalkPage(walk, findings, category, organisations, related, MapOf(walk, findings), await CarriedCheck.EarlierTasksAsync(db, findings), invitees, removed, recording.IsOpen(walk)));
+        var checkedIn = await db.Invitations.CountAsync(i => i.EventId == id && i.RemovedAtUtc == null && i.CheckedInAtUtc != null);
+        return View(new WalkPage(walk, findings, category, organisations, related, MapOf(walk, findings), await CarriedCheck.EarlierTasksAsync(db, findings), invitees, checkedIn, removed, recording.IsOpen(walk)));
     }
 
     /// <summary>Sets or clears the coordinates of a stop, typed or filled in by a tap on the route map.</summary>
@@ -129,7 +130,7 @@ public sealed class WalksController(
 
 public sealed record WalkPage(
     Event Walk, List<Finding> Findings, FindingCategory? Category, List<Organisations.Organisation> Organisations, List<Event> Related, WalkMapData Map,
-    Dictionary<int, int?> EarlierTasks, int Invitees, List<RemovedFinding> Removed, bool RecordingOpen);
+    Dictionary<int, int?> EarlierTasks, int Invitees, int CheckedIn, List<RemovedFinding> Removed, bool RecordingOpen);
 
 /// <summary>A finding an organiser removed, as the walk page keeps it in view: its kind, when, and by whom.</summary>
 public sealed record RemovedFinding(FindingCategory Category, DateTime RemovedAtUtc, string? RemovedBy);

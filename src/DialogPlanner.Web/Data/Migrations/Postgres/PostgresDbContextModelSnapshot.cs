@@ -283,6 +283,13 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     b.Property<int?>("Capacity")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("CheckInClosed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CheckInCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -366,6 +373,9 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     b.HasIndex("CalendarUid")
                         .IsUnique();
 
+                    b.HasIndex("CheckInCode")
+                        .IsUnique();
+
                     b.HasIndex("PledgeId");
 
                     b.HasIndex("PreviousWalkId");
@@ -384,6 +394,9 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CheckedInAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("ContactId")
                         .HasColumnType("integer");
@@ -412,6 +425,10 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTime?>("ReminderQueuedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -448,7 +465,8 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("NormalizedEmail", "EventId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"NormalizedEmail\" <> ''");
 
                     b.ToTable("Invitations");
                 });

@@ -270,6 +270,13 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     b.Property<int?>("Capacity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("CheckInClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckInCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -353,6 +360,9 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     b.HasIndex("CalendarUid")
                         .IsUnique();
 
+                    b.HasIndex("CheckInCode")
+                        .IsUnique();
+
                     b.HasIndex("PledgeId");
 
                     b.HasIndex("PreviousWalkId");
@@ -369,6 +379,9 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CheckedInAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("ContactId")
                         .HasColumnType("INTEGER");
@@ -396,6 +409,10 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReminderQueuedAtUtc")
@@ -433,7 +450,8 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("NormalizedEmail", "EventId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"NormalizedEmail\" <> ''");
 
                     b.ToTable("Invitations");
                 });
