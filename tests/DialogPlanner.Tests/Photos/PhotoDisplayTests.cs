@@ -21,6 +21,10 @@ public sealed class PhotoDisplayTests
             Assert.Equal(HttpStatusCode.Created, (await uploads.RecordAsync(bytes, file, TimeSpan.FromSeconds(30))).Response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await uploads.AfterPhotoAsync(TestPhotos.Jpeg(1200, 900), "efter.jpg", TimeSpan.FromSeconds(30))).Response.StatusCode);
 
+        // The protocol shows findings the organiser approved (moderation): all of them, from the walk page.
+        var walkPage = await uploads.Organiser.GetDocumentAsync($"/walks/{uploads.WalkId}");
+        Assert.Equal(HttpStatusCode.Redirect, (await uploads.Organiser.PostAsync($"/walks/{uploads.WalkId}/findings/approve",
+            new FormUrlEncodedContent(walkPage.FormFields("#approve-shown")))).StatusCode);
         // The organiser's walk page and protocol, and the task page: each picture a thumbnail, each a link to the whole photo.
         foreach (var url in new[] { $"/walks/{uploads.WalkId}", $"/walks/{uploads.WalkId}/protocol" })
         {

@@ -59,6 +59,7 @@ public sealed class PersonalDataTests
             var task = TestData.Task(ljungby.Id, street.Id, "Byt armatur i gångtunneln");
             task.History.Add(new TaskHistoryEntry { AtUtc = DateTime.UtcNow, ByName = "Samordnare", Status = FollowUpStatus.Assigned });
             finding.FollowUpTask = task;
+            finding.ReviewedAtUtc = DateTime.UtcNow; // approved by the organiser, so it is in the protocol
             await db.SaveChangesAsync();
             taskId = task.Id;
         }

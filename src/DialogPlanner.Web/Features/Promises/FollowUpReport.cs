@@ -33,7 +33,8 @@ public sealed class FollowUpReport
     public static async Task<FollowUpReport> LoadAsync(AppDbContext db, PromiseOverview overview, CancellationToken ct = default)
     {
         var walkIds = overview.AllPledges.SelectMany(r => r.Held).Where(e => e.Type == EventType.SafetyWalk).Select(e => e.Id).ToList();
-        var links = await db.Findings.AsNoTracking().Where(f => walkIds.Contains(f.EventId))
+        // A finding an organiser removed counts nowhere.
+        var links = await db.Findings.AsNoTracking().Where(f => walkIds.Contains(f.EventId) && f.RemovedAtUtc == null)
             .Select(f => new FindingLink(f.EventId, f.FollowUpTaskId, f.FollowUpTask == null ? null : f.FollowUpTask.Status))
             .ToListAsync(ct);
         return new FollowUpReport(overview, links.ToLookup(l => l.EventId));
