@@ -21,10 +21,13 @@ public class LiveApp : IAsyncLifetime
 
     public string Url(string path) => BaseUrl + path;
 
+    /// <summary>The port to listen on: any free one unless a subclass must know it before the app starts (for Email:PublicUrl).</summary>
+    protected virtual int Port => 0;
+
     public async Task InitializeAsync()
     {
         _factory = new AppFactory(await TestDatabase.CreateAsync(DatabaseSetup.Sqlite), await SettingsAsync());
-        _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, Port));
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
         BaseUrl = addresses.Addresses.Single().TrimEnd('/');

@@ -24,7 +24,7 @@ public sealed class PhoneLayoutTests(DemoYearApp app, Chromium chromium) : IClas
                  {
                      "/", "/promises", $"/promises/{app.Promise2024Id}", "/events", $"/events/{app.SafetyWalkId}", $"/walks/{app.SafetyWalkId}", $"/events/{app.SafetyWalkId}/invitees", "/events/new",
                      "/organisations", "/organisations/new", "/organisations/responsibilities", "/contacts", "/contact-groups", "/calendar", "/admin/calendar-replies", "/kommun/ljungby/2024",
-                     "/help", "/audit", "/personal-data",
+                     "/help", "/audit", "/personal-data", "/users", "/users/invite", "/account/two-factor", "/account/password", "/account/forgot-password",
                  })
         {
             await page.GotoAsync(app.Url(path));
@@ -43,7 +43,7 @@ public sealed class PhoneLayoutTests(DemoYearApp app, Chromium chromium) : IClas
         await page.GotoAsync(app.Url("/"));
 
         var links = page.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" }).GetByRole(AriaRole.Link);
-        Assert.Equal(["Medborgarlöften", "Händelser", "Organisationer", "Kontakter", "Kontaktgrupper", "Kalender", "Logg", "Personuppgifter", "Kalendersvar", "Åtgärder", "Hjälp"],
+        Assert.Equal(["Medborgarlöften", "Händelser", "Organisationer", "Kontakter", "Kontaktgrupper", "Kalender", "Logg", "Personuppgifter", "Användare", "Kalendersvar", "Åtgärder", "Hjälp", "Mitt konto"],
             (await links.AllTextContentsAsync()).Select(text => text.Trim()));
         foreach (var link in await links.AllAsync())
         {
