@@ -14,6 +14,10 @@ public sealed class AccessibilityTests(DemoYearApp app, Chromium chromium) : ICl
     [InlineData("/kommun/ljungby/2024")]
     [InlineData("/kommun/ljungby/personuppgifter")]
     [InlineData("/rsvp/0000000000000000000000000000000000000000000")] // a link that does not work: its page says why
+    [InlineData("/account/forgot-password")]
+    [InlineData("/account/forgot-password/sent")]
+    [InlineData("/account/set-password?user=x&token=y")]
+    [InlineData("/account/forgot-password?culture=en")]
     public async Task PublicPage_HasNoViolations(string path)
     {
         await using var context = await chromium.NewContextAsync();
@@ -41,6 +45,12 @@ public sealed class AccessibilityTests(DemoYearApp app, Chromium chromium) : ICl
     [InlineData("/municipalities")]
     [InlineData("/audit")]
     [InlineData("/personal-data?email=kontakt@lagastrand.example")]
+    [InlineData("/users")]
+    [InlineData("/users?culture=en")]
+    [InlineData("/users/invite")]
+    [InlineData("/account/two-factor")]
+    [InlineData("/account/two-factor?culture=en")]
+    [InlineData("/account/password")]
     public async Task OrganiserPage_HasNoViolations(string path)
     {
         await using var context = await chromium.NewAdminContextAsync(app);
@@ -173,6 +183,23 @@ public sealed class AccessibilityTests(DemoYearApp app, Chromium chromium) : ICl
         await using var context = await chromium.NewAdminContextAsync(app);
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.Url($"/walks/{app.SafetyWalkId}/organiser-record"));
+        await Axe.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task UserPage_AndInvitationWithErrorsShown_HaveNoViolations()
+    {
+        await using var context = await chromium.NewAdminContextAsync(app);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.Url("/users"));
+        await page.Locator("table a", new() { HasText = "Ändra" }).First.ClickAsync();
+        await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ändra användare");
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.GotoAsync(app.Url("/users/invite"));
+        await page.FillAsync("#Email", "inte-en-adress");
+        await page.ClickAsync("main button[type=submit]");
+        await Expect(page.Locator("#Roles-error")).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(page);
     }
 

@@ -23,11 +23,13 @@ public class LiveApp : IAsyncLifetime
 
     /// <summary>0: any free port. A fixed one when the settings must know the app's address beforehand (the links in its mail).</summary>
     protected int ListenPort { get; set; }
+    /// <summary>The port to listen on: <see cref="ListenPort"/> unless a subclass decides it before the app starts (for Email:PublicUrl).</summary>
+    protected virtual int Port => ListenPort;
 
     public async Task InitializeAsync()
     {
         _factory = new AppFactory(await TestDatabase.CreateAsync(DatabaseSetup.Sqlite), await SettingsAsync());
-        _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, ListenPort));
+        _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, Port));
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
         BaseUrl = addresses.Addresses.Single().TrimEnd('/');

@@ -28,6 +28,7 @@ public sealed class PhoneLayoutTests(DemoYearApp app, Chromium chromium) : IClas
                      $"/walks/{app.SafetyWalkId}/findings/{app.UnreviewedFindingId}/edit", "/rsvp/0000000000000000000000000000000000000000000",
                      $"/rsvp/{app.WalkInviteeToken}", $"/walks/{app.SafetyWalkId}/organiser-record",
                      $"/walks/{app.SafetyWalkId}/sheet", "/in", $"/in/{DemoYearApp.CheckInCode}",
+                     "/users", "/users/invite", "/account/two-factor", "/account/password", "/account/forgot-password",
                  })
         {
             await page.GotoAsync(app.Url(path));
@@ -46,7 +47,7 @@ public sealed class PhoneLayoutTests(DemoYearApp app, Chromium chromium) : IClas
         await page.GotoAsync(app.Url("/"));
 
         var links = page.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" }).GetByRole(AriaRole.Link);
-        Assert.Equal(["Medborgarlöften", "Händelser", "Organisationer", "Kontakter", "Kontaktgrupper", "Kommuner", "Kalender", "Logg", "Personuppgifter", "Användare", "Kalendersvar", "Åtgärder", "Hjälp"],
+        Assert.Equal(["Medborgarlöften", "Händelser", "Organisationer", "Kontakter", "Kontaktgrupper", "Kommuner", "Kalender", "Logg", "Personuppgifter", "Användare", "Kalendersvar", "Åtgärder", "Hjälp", "Mitt konto"],
             (await links.AllTextContentsAsync()).Select(text => text.Trim()));
         foreach (var link in await links.AllAsync())
         {

@@ -68,6 +68,11 @@ public sealed class UserAccessTests
         Assert.False(await db.Users.AnyAsync(u => u.Email!.StartsWith("ny")));
         Assert.Empty(await db.OutboxMessages.ToListAsync());
 
+        // An address that already has an account: said once, by the field, and nothing is added.
+        var taken = await organiser.PostFormAsync("/users/invite", Invite("GATA@ljungby.example", Roles.TaskOwner, organisationId: w.StreetId));
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        Assert.Equal("E-postadressen GATA@ljungby.example används redan.", (await taken.ReadDocumentAsync()).QuerySelector("#Email-error")!.TextContent.Trim());
+
         // What they may do: a task owner of their own street department.
         var allowed = await organiser.PostFormAsync("/users/invite", Invite("ny5@ljungby.example", Roles.TaskOwner, organisationId: w.StreetId));
         Assert.Equal(HttpStatusCode.Redirect, allowed.StatusCode);

@@ -13,7 +13,7 @@ namespace DialogPlanner.Web.Features.Accounts;
 /// </summary>
 [Authorize, Route("account/two-factor"), AllowedBeforeTwoFactor]
 public sealed class TwoFactorController(
-    UserManager<AppUser> users, SignInManager<AppUser> signIn, AccountSettings settings, IStringLocalizer<SharedResource> t) : Controller
+    UserManager<AppUser> users, IUserStore<AppUser> store, SignInManager<AppUser> signIn, AccountSettings settings, IStringLocalizer<SharedResource> t) : Controller
 {
     private const string Issuer = "DialogPlanner";
     private const int RecoveryCodeCount = 10;
@@ -95,8 +95,11 @@ public sealed class TwoFactorController(
             key = await users.GetAuthenticatorKeyAsync(user);
             if (string.IsNullOrEmpty(key))
             {
-                await users.ResetAuthenticatorKeyAsync(user);
-                key = await users.GetAuthenticatorKeyAsync(user);
+                // The first key, through the store rather than ResetAuthenticatorKeyAsync: that also renews the security
+                // stamp, which would end this very session (and the user's others) while they are scanning the code.
+                key = users.GenerateNewAuthenticatorKey();
+                await ((IUserAuthenticatorKeyStore<AppUser>)store).SetAuthenticatorKeyAsync(user, key, HttpContext.RequestAborted);
+                await users.UpdateAsync(user);
             }
         }
         return new TwoFactorPage(user.Email!, user.TwoFactorEnabled, key is null ? null : Grouped(key),

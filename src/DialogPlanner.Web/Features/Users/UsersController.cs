@@ -64,7 +64,8 @@ public sealed class UsersController(
         var created = await users.CreateAsync(user);
         if (!created.Succeeded)
         {
-            foreach (var error in created.Errors) ModelState.AddModelError(nameof(form.Email), error.Description);
+            // The address is both the user name and the e-mail: a taken one is reported once, not twice.
+            foreach (var error in created.Errors.Select(e => e.Description).Distinct()) ModelState.AddModelError(nameof(form.Email), error);
             return await FormView(form);
         }
         await users.AddToRolesAsync(user, form.Roles);
