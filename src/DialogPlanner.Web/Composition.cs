@@ -37,10 +37,9 @@ public static class Composition
         services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddPublicCache();
         services.AddAppIdentity();
-        // Keys that sign the sign-in cookies survive restarts, beside the SQLite file unless configured.
-        services.AddDataProtection().SetApplicationName("DialogPlanner")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath,
-                builder.Configuration["DataProtection:KeysPath"] ?? "App_Data/keys")));
+        // The keys that protect sign-in cookies live in the database: they survive restarts, and every instance
+        // on the database reads the cookies the others issued (docs/decisions/0014).
+        services.AddDataProtection().SetApplicationName("DialogPlanner").PersistKeysToDbContext<AppDbContext>();
         services.AddHttpContextAccessor();
         services.AddScoped<MunicipalityScope>();
         services.AddScoped<AdminBootstrap>();
@@ -66,6 +65,7 @@ public static class Composition
         // Write å, ä, ö as themselves in pages, not as numeric entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAppMail(builder.Configuration);
+        services.AddSingleton<Instance>();
         services.AddHostedService<StartupTasks>();
         // After StartupTasks: hosted services start in order, so the database is migrated before the worker reads it.
         services.AddHostedService<OutboxWorker>();

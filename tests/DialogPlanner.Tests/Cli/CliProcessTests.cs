@@ -104,7 +104,6 @@ public sealed class CliProcessTests
             start.Environment["Database__Provider"] = database.Provider;
             start.Environment["ConnectionStrings__DialogPlanner"] = database.ConnectionString;
         }
-        start.Environment["DataProtection__KeysPath"] = Path.Combine(Path.GetTempPath(), "dialogplanner-test-keys");
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
