@@ -20,6 +20,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 
@@ -75,7 +76,10 @@ public static class Composition
         services.AddHostedService<RetentionJob>();
         services.Configure<RetentionSettings>(builder.Configuration.GetSection(RetentionSettings.Section));
         services.AddScoped<Retention>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // The database down is Unhealthy (nothing works); a mail server down is Degraded (mail waits, pages work).
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<MailServerHealthCheck>(MailServerHealthCheck.Smtp, HealthStatus.Degraded)
+            .AddCheck<MailServerHealthCheck>(MailServerHealthCheck.Imap, HealthStatus.Degraded);
         var transport = Transport.From(builder.Configuration);
         services.AddTransport(transport);
         services.AddSingleton(SecurityHeaders.For(maps));

@@ -56,7 +56,8 @@ public sealed class AdminBootstrap(
         }
         else
         {
-            log.LogInformation("Administrator {Email} created from configuration.", email);
+            // By id: logs name nobody by address.
+            log.LogInformation("Administrator {UserId} created from configuration.", (await users.FindByEmailAsync(email))?.Id);
         }
     }
 
