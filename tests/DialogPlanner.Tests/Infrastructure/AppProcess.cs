@@ -87,6 +87,7 @@ public sealed partial class AppProcess : IAsyncDisposable
         if (Directory.Exists(PhotoPath)) Directory.Delete(PhotoPath, recursive: true);
     }
 
-    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    // Plain or JSON console output (then the address ends at the closing quote).
+    [GeneratedRegex(@"Now listening on: (http://[^\s""]+)")]
     private static partial Regex ListeningOn();
 }

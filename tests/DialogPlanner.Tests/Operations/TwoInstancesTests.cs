@@ -41,6 +41,7 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
             .ToDictionary(g => g.Key, g => g.Count());
         output.WriteLine($"Sent by instance: {string.Join(", ", byInstance.Select(p => $"{p.Key} {p.Value}"))}");
         Assert.Equal(["A", "B"], byInstance.Keys.Order());
+        Assert.Contains(b.Log.Split('\n'), line => line.StartsWith("{\"EventId\"") && line.Contains("Now listening on"));
     }
 
     [Fact]
@@ -94,7 +95,8 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         var admin = new Dictionary<string, string?>(settings) { ["Admin:Email"] = AppFactory.AdminEmail, ["Admin:Password"] = AppFactory.AdminPassword };
         var a = AppProcess.StartAsync(database, admin);
-        var b = AppProcess.StartAsync(database, settings);
+        // B logs as JSON, the option for log collectors (README "Drift").
+        var b = AppProcess.StartAsync(database, new Dictionary<string, string?>(settings) { ["Logging:Console:FormatterName"] = "json" });
         try
         {
             return (await a, await b);
