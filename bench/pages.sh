@@ -119,6 +119,8 @@ dotnet publish src/DialogPlanner.Web -c Release -o "$WORK/app" -nologo -v quiet 
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 
 export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
+# The bench signs in with a password only: the organiser is not asked to enrol in two-factor sign-in here.
+export Security__RequireTwoFactor=
 export Database__Provider=$PROVIDER ConnectionStrings__DialogPlanner=$CONNECTION
 export Admin__Email=admin@bench.example Admin__Password=$PASSWORD
 export DataProtection__KeysPath=$WORK/keys Email__PickupDirectory=$WORK/mail Walks__PhotoPath=$WORK/photos

@@ -36,7 +36,6 @@ try
     {
         ["Database:Provider"] = "Sqlite",
         ["ConnectionStrings:DialogPlanner"] = $"Data Source={Path.Combine(work.FullName, "bench.db")}",
-        ["DataProtection:KeysPath"] = Path.Combine(work.FullName, "keys"),
         ["Email:From"] = "dialogplanner@bench.example",
         ["Email:Smtp:Host"] = "127.0.0.1",
         ["Email:Smtp:Port"] = smtp.Port.ToString(),

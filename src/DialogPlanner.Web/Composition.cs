@@ -20,6 +20,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 
@@ -37,10 +38,9 @@ public static class Composition
         services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddPublicCache();
         services.AddAppIdentity(AccountSettings.From(builder.Configuration, builder.Environment));
-        // Keys that sign the sign-in cookies survive restarts, beside the SQLite file unless configured.
-        services.AddDataProtection().SetApplicationName("DialogPlanner")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath,
-                builder.Configuration["DataProtection:KeysPath"] ?? "App_Data/keys")));
+        // The keys that protect sign-in cookies live in the database: they survive restarts, and every instance
+        // on the database reads the cookies the others issued (docs/decisions/0014).
+        services.AddDataProtection().SetApplicationName("DialogPlanner").PersistKeysToDbContext<AppDbContext>();
         services.AddHttpContextAccessor();
         services.AddScoped<MunicipalityScope>();
         services.AddScoped<AdminBootstrap>();
@@ -68,6 +68,7 @@ public static class Composition
         // Write å, ä, ö as themselves in pages, not as numeric entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAppMail(builder.Configuration);
+        services.AddSingleton<Instance>();
         services.AddHostedService<StartupTasks>();
         // After StartupTasks: hosted services start in order, so the database is migrated before the worker reads it.
         services.AddHostedService<OutboxWorker>();
@@ -78,7 +79,10 @@ public static class Composition
         services.Configure<RetentionSettings>(builder.Configuration.GetSection(RetentionSettings.Section));
         services.Configure<CheckInSettings>(builder.Configuration.GetSection(CheckInSettings.Section));
         services.AddScoped<Retention>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // The database down is Unhealthy (nothing works); a mail server down is Degraded (mail waits, pages work).
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<MailServerHealthCheck>(MailServerHealthCheck.Smtp, HealthStatus.Degraded)
+            .AddCheck<MailServerHealthCheck>(MailServerHealthCheck.Imap, HealthStatus.Degraded);
         var transport = Transport.From(builder.Configuration);
         services.AddTransport(transport);
         services.AddSingleton(SecurityHeaders.For(maps));

@@ -23,6 +23,9 @@ public abstract record CliCommand
                                                (templates/promises/*.json). A file with errors
                                                imports nothing; an existing year is replaced
                                                only with --replace (exit code 3 without it).
+          backup FILE                          copy the SQLite database to FILE (a new file) with
+                                               SQLite's online backup, also while the app runs;
+                                               for PostgreSQL use pg_dump
           seed-demo                            add a realistic demo year for Ljungby
           seed-scale --municipalities N --years Y [--seed S] [--password P]
                                                add Y years (ending this year) of heavy activity in
@@ -48,6 +51,7 @@ public abstract record CliCommand
         {
             "migrate" when rest.Length == 0 => new MigrateCommand(),
             "seed-demo" when rest.Length == 0 => new SeedDemoCommand(),
+            "backup" when rest.Length == 1 && !rest[0].StartsWith('-') => new BackupCommand(rest[0]),
             "seed-scale" => SeedScaleCommand.ParseArguments(rest, output),
             "user" when rest.Length > 0 && rest[0] == "add" => UserAddCommand.ParseArguments(rest[1..], output),
             "promise" when rest.Length > 0 && rest[0] == "import" => PromiseImportCommand.ParseArguments(rest[1..], output),

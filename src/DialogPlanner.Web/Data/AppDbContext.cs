@@ -9,6 +9,7 @@ using DialogPlanner.Web.Features.Promises;
 using DialogPlanner.Web.Features.Tasks;
 using DialogPlanner.Web.Features.Walks;
 using DialogPlanner.Web.Mail;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -20,7 +21,7 @@ namespace DialogPlanner.Web.Data;
 /// (<see cref="SqliteDbContext"/>, <see cref="PostgresDbContext"/>) only so that each keeps its
 /// own migrations; application code always asks for this type.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<CitizenPromise> CitizenPromises => Set<CitizenPromise>();
@@ -39,6 +40,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<TaskHistoryEntry> TaskHistory => Set<TaskHistoryEntry>();
     public DbSet<SetAsideReply> SetAsideReplies => Set<SetAsideReply>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Jobs.JobLease> JobLeases => Set<Jobs.JobLease>();
+    /// <summary>The keys that protect sign-in cookies and form tokens, shared by every instance (docs/decisions/0014).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Net.Sockets;
+using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Mail;
 using MailKit;
@@ -14,10 +15,11 @@ namespace DialogPlanner.Web.Jobs;
 /// folder once handled: into the handled folder, or into the set-aside folder when it changed nothing and was
 /// reported. A message is moved only after its outcome is saved, so a crash in between reads it again, which
 /// records the same answer again (harmless) and reports nothing twice. Between rounds it waits with IMAP IDLE
-/// when the server offers it, so answers show up at once.
+/// when the server offers it, so answers show up at once. One instance at a time reads, the holder of the
+/// <see cref="JobLease.Imap"/> lease; the others ask for it every poll and take it over when its holder died.
 /// </summary>
 public sealed class ImapReplyWorker(
-    ImapMailbox mailbox, IServiceScopeFactory scopes, IOptions<MailSettings> options, TimeProvider time, ILogger<ImapReplyWorker> log)
+    ImapMailbox mailbox, IServiceScopeFactory scopes, Instance instance, IOptions<MailSettings> options, TimeProvider time, ILogger<ImapReplyWorker> log)
     : BackgroundJob(log)
 {
     private const int BatchSize = 100;
@@ -25,6 +27,13 @@ public sealed class ImapReplyWorker(
     private readonly TimeSpan _poll = TimeSpan.FromSeconds(options.Value.Imap.PollSeconds);
     private readonly long _maxMessageBytes = options.Value.Imap.MaxMessageBytes;
     private int _failedRounds;
+    private bool _holdsLease;
+
+    /// <summary>
+    /// Long enough for a round (the IDLE wait of one poll, then a batch) between renewals, so the lease only runs
+    /// out when its holder is gone.
+    /// </summary>
+    private TimeSpan Lease => _poll * 2 + TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,16 +45,26 @@ public sealed class ImapReplyWorker(
         finally
         {
             await mailbox.CloseAsync();
+            if (_holdsLease)
+            {
+                using var scope = scopes.CreateScope();
+                await JobLease.ReleaseAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), JobLease.Imap, instance.Name, time.GetUtcNow().UtcDateTime);
+            }
         }
     }
 
     protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {
         _failedRounds++;
+        if (!await TakeLeaseAsync(stoppingToken))
+        {
+            _failedRounds = 0;
+            return;
+        }
         try
         {
             await mailbox.OpenAsync(stoppingToken);
-            while (await HandleBatchAsync(stoppingToken))
+            while (await HandleBatchAsync(stoppingToken) && await TakeLeaseAsync(stoppingToken))
             {
             }
         }
@@ -58,6 +77,19 @@ public sealed class ImapReplyWorker(
         _failedRounds = 0;
     }
 
+    /// <returns>Whether this instance holds the lease (taken or renewed); when another does, the mailbox is left to it.</returns>
+    private async Task<bool> TakeLeaseAsync(CancellationToken ct)
+    {
+        bool held;
+        using (var scope = scopes.CreateScope())
+            held = await JobLease.TryTakeAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), JobLease.Imap, instance.Name,
+                time.GetUtcNow().UtcDateTime, Lease, ct);
+        if (held != _holdsLease) log.LogInformation(held ? "This instance reads the answer mailbox now." : "Another instance reads the answer mailbox now.");
+        _holdsLease = held;
+        if (!held) await mailbox.CloseAsync();
+        return held;
+    }
+
     protected override async Task PauseAsync(CancellationToken stoppingToken)
     {
         if (_failedRounds > 0)
@@ -67,7 +99,7 @@ public sealed class ImapReplyWorker(
             await Task.Delay(backoff < MaxBackoff || _poll > MaxBackoff ? backoff : MaxBackoff, time, stoppingToken);
             return;
         }
-        if (mailbox.CanWaitForMail)
+        if (_holdsLease && mailbox.CanWaitForMail)
         {
             try
             {

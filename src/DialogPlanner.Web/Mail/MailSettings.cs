@@ -73,6 +73,15 @@ public sealed class OutboxSettings
     /// <summary>The wait after the first failure; it doubles with each further one up to <see cref="MaxRetrySeconds"/>.</summary>
     public double RetrySeconds { get; set; } = 15;
     public double MaxRetrySeconds { get; set; } = 3600;
+    /// <summary>Messages one instance claims at a time (PostgreSQL); the others take the next ones.</summary>
+    public int BatchSize { get; set; } = 50;
+    /// <summary>
+    /// How long a claim holds. An instance stops working on a batch after half of it, so a claim that ran out
+    /// belongs to an instance that died, and another one takes the messages over.
+    /// </summary>
+    public double LeaseSeconds { get; set; } = 300;
+
+    public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
 
     public TimeSpan RetryDelay(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(MaxRetrySeconds, RetrySeconds * Math.Pow(2, Math.Max(0, attempts - 1))));

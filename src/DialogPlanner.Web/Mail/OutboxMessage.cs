@@ -28,4 +28,8 @@ public class OutboxMessage
     public string? LastError { get; set; }
     public DateTime? SentAtUtc { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>The instance that claimed the message last (<see cref="Jobs.Instance"/>); kept after delivery to tell who sent it.</summary>
+    public string? ClaimedBy { get; set; }
+    /// <summary>Until when the claim holds; null when nobody is working on the message.</summary>
+    public DateTime? ClaimedUntilUtc { get; set; }
 }

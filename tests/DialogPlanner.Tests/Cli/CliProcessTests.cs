@@ -85,6 +85,37 @@ public sealed class CliProcessTests
         Assert.Contains("Filen finns inte: " + Path.Combine(AppContext.BaseDirectory, "finns-inte", "löfte.json"), output);
     }
 
+    [Fact]
+    public async Task Backup_CopiesTheSqliteDatabase_NeverOverwrites_AndNamesPgDumpForPostgres()
+    {
+        await using var database = await TestDatabase.CreateAsync("Sqlite");
+        await using (var db = database.CreateContext())
+        {
+            db.Municipalities.Add(TestData.Municipality("Ljungby"));
+            await db.SaveChangesAsync();
+        }
+        var file = Path.Combine(Path.GetTempPath(), $"backup-{Guid.NewGuid():N}.db");
+        try
+        {
+            var (code, output) = await RunAsync(database, "backup", file);
+            var (again, againOutput) = await RunAsync(database, "backup", file);
+            await using var postgres = await TestDatabase.CreateAsync("Postgres");
+            var (pg, pgOutput) = await RunAsync(postgres, "backup", file);
+
+            Assert.True(code == 0, output);
+            Assert.Equal((1, 1), (again, pg));
+            Assert.Contains("never overwrites", againOutput);
+            Assert.Contains("pg_dump", pgOutput);
+            await using var copy = TestDatabase.CreateContext("Sqlite", TestDatabase.SqliteConnectionString(file));
+            Assert.Equal("Ljungby", (await copy.Municipalities.SingleAsync()).Name);
+            Assert.Empty(await copy.Database.GetPendingMigrationsAsync());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static Task<(int Code, string Output)> RunAsync(TestDatabase? database, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory };
@@ -104,7 +135,6 @@ public sealed class CliProcessTests
             start.Environment["Database__Provider"] = database.Provider;
             start.Environment["ConnectionStrings__DialogPlanner"] = database.ConnectionString;
         }
-        start.Environment["DataProtection__KeysPath"] = Path.Combine(Path.GetTempPath(), "dialogplanner-test-keys");
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

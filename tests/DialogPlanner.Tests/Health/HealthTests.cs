@@ -29,6 +29,26 @@ public sealed class HealthTests
     }
 
     [Fact]
+    public async Task Health_WhenTheMailServersCannotBeReached_IsDegraded_Not503()
+    {
+        var settings = new Dictionary<string, string?>(Mail.OutboxTestKit.Smtp(Mail.TestSmtpServer.FreePort()))
+        {
+            ["Email:Imap:Host"] = "127.0.0.1",
+            ["Email:Imap:Port"] = Mail.TestSmtpServer.FreePort().ToString(),
+            ["Email:Imap:Security"] = "None",
+            ["Email:Imap:User"] = "svar",
+            ["Email:Imap:Password"] = "secret",
+        };
+        await using var app = await AppFactory.StartAsync("Sqlite", settings);
+
+        var response = await app.CreateClient().GetAsync("/health");
+
+        // The app still serves: a load balancer must keep it, while monitoring sees mail is stuck.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Degraded", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task HomePage_IsSwedishByDefault()
     {
         await using var app = await AppFactory.StartAsync("Sqlite");

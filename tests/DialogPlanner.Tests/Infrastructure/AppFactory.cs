@@ -47,7 +47,6 @@ public sealed class AppFactory(TestDatabase database, IReadOnlyDictionary<string
         builder.UseSetting("ConnectionStrings:DialogPlanner", Database.ConnectionString);
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
-        builder.UseSetting("DataProtection:KeysPath", Path.Combine(Path.GetTempPath(), "dialogplanner-test-keys"));
         builder.UseSetting("Photos:Path", PhotoPath);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");

@@ -53,8 +53,8 @@ public static class OutboxTestKit
         return await db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync();
     }
 
-    public static Task<List<OutboxMessage>> WaitForOutboxAsync(this AppFactory app, Func<List<OutboxMessage>, bool> done, string what) =>
-        Eventually.UntilAsync(app.OutboxAsync, done, what);
+    public static Task<List<OutboxMessage>> WaitForOutboxAsync(this AppFactory app, Func<List<OutboxMessage>, bool> done, string what, double seconds = 15) =>
+        Eventually.UntilAsync(app.OutboxAsync, done, what, seconds);
 
     public static Task<List<MimeMessage>> WaitForMessagesAsync(this TestSmtpServer server, int count) =>
         Eventually.UntilAsync(() => Task.FromResult(server.Received.ToList()), r => r.Count >= count, $"{count} messages at the SMTP server");

@@ -75,7 +75,6 @@ public sealed partial class BoundedUploadTests(ITestOutputHelper output)
         start.Environment["DOTNET_ENVIRONMENT"] = start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Database__Provider"] = database.Provider;
         start.Environment["ConnectionStrings__DialogPlanner"] = database.ConnectionString;
-        start.Environment["DataProtection__KeysPath"] = Path.Combine(Path.GetTempPath(), "dialogplanner-test-keys");
         start.Environment["Photos__Path"] = photos;
         start.Environment["Host__ShutdownTimeoutSeconds"] = shutdownSeconds.ToString();
         using var process = Process.Start(start)!;

@@ -13,6 +13,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         b.Property(x => x.Subject).HasMaxLength(300);
         b.Property(x => x.Kind).HasMaxLength(40);
         b.Property(x => x.LastError).HasMaxLength(2000);
+        b.Property(x => x.ClaimedBy).HasMaxLength(200);
         b.HasIndex(x => new { x.Status, x.NextAttemptAtUtc });
         b.HasIndex(x => x.InvitationId);
     }

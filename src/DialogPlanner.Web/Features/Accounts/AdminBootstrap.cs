@@ -12,11 +12,30 @@ public sealed class AdminBootstrap(
 {
     public const string DemoAdminEmail = "admin@dialogplanner.local";
 
+    /// <summary>
+    /// Creates the missing roles. Instances started together on one empty database race here: a role another
+    /// instance created in the meantime (a unique-index violation) is what was wanted, so it is not an error.
+    /// </summary>
     public async Task EnsureRolesAsync()
     {
         foreach (var role in Roles.All)
-            if (!await roles.RoleExistsAsync(role))
+        {
+            if (await roles.RoleExistsAsync(role)) continue;
+            try
+            {
                 await roles.CreateAsync(new IdentityRole(role));
+            }
+            catch (DbUpdateException)
+            {
+                if (!await RoleSavedElsewhereAsync(role)) throw;
+            }
+        }
+    }
+
+    private async Task<bool> RoleSavedElsewhereAsync(string role)
+    {
+        db.ChangeTracker.Clear();
+        return await db.Roles.AsNoTracking().AnyAsync(r => r.NormalizedName == role.ToUpperInvariant());
     }
 
     public async Task EnsureAdministratorAsync(CancellationToken ct)
@@ -56,7 +75,8 @@ public sealed class AdminBootstrap(
         }
         else
         {
-            log.LogInformation("Administrator {Email} created from configuration.", email);
+            // By id: logs name nobody by address.
+            log.LogInformation("Administrator {UserId} created from configuration.", (await users.FindByEmailAsync(email))?.Id);
         }
     }
 

@@ -71,7 +71,7 @@ public sealed class CalendarReplyHandler(
     {
         var messageId = Cut(message.MessageId, SetAsideReplyConfiguration.MessageIdLength);
         if (messageId is not null && await db.SetAsideReplies.AnyAsync(r => r.MessageId == messageId, ct)) return ReplyOutcome.SetAside;
-        db.SetAsideReplies.Add(new SetAsideReply
+        var setAside = db.SetAsideReplies.Add(new SetAsideReply
         {
             ReceivedAtUtc = receivedAtUtc,
             SetAsideAtUtc = clock.GetUtcNow().UtcDateTime,
@@ -81,9 +81,10 @@ public sealed class CalendarReplyHandler(
             Reason = reason,
             Detail = Cut(detail, SetAsideReplyConfiguration.DetailLength),
             EventId = eventId,
-        });
+        }).Entity;
         await db.SaveChangesAsync(ct);
-        log.LogWarning("Message {MessageId} from {From} set aside: {Reason} {Detail}", messageId, message.From, reason, detail);
+        // Logs name people by id: the sender and the detail (which may quote addresses) stay in the row, for administrators.
+        log.LogWarning("Message {MessageId} set aside as reply {SetAsideId}: {Reason}", messageId, setAside.Id, reason);
         return ReplyOutcome.SetAside;
     }
 
