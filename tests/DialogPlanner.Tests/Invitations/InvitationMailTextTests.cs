@@ -83,6 +83,22 @@ public sealed class InvitationMailTextTests
             new HtmlParser().ParseDocument(Sample.Body(with, "html")).QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")));
     }
 
+    /// <summary>Someone taken off the list no longer has a page of the event: their cancellation does not link to it.</summary>
+    [Theory]
+    [InlineData("sv", "Mer om")]
+    [InlineData("en", "More about")]
+    public void TheCancellation_ToSomeoneTakenOffTheList_HasNoLinkToTheirPage(string language, string more)
+    {
+        var request = Sample.Request(InvitationKind.Cancellation, language: language);
+        request.Invitation.RemovedAtUtc = Sample.Now;
+        var message = Sample.Received(request);
+        var bodies = Sample.Body(message, "plain") + Sample.Body(message, "html");
+        Assert.DoesNotContain(Sample.EventUrl, bodies);
+        Assert.DoesNotContain(more, bodies);
+        var kept = Sample.Received(Sample.Request(InvitationKind.Cancellation, language: language));
+        Assert.Contains(Sample.EventUrl, Sample.Body(kept, "plain"));
+    }
+
     [Fact]
     public void Swedish_IsWrittenInSwedish_WithSwedishDates()
     {

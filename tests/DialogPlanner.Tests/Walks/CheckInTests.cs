@@ -60,6 +60,9 @@ public sealed class CheckInTests
             var created = await db.AuditEntries.AsNoTracking().Where(a => a.Entity == "Invitation" && a.Action == AuditAction.Created && ids.Contains(a.EntityId)).ToListAsync();
             Assert.Equal(4, created.Count);
             Assert.All(created, a => Assert.Equal((a.EntityId, (string?)null), (a.InvitationId.ToString(), a.UserId)));
+            // What residents typed is logged as changed, never with its value.
+            Assert.All(created, a => Assert.DoesNotContain("Hyresgästföreningen", a.Changes));
+            Assert.All(created, a => Assert.DoesNotContain("Olle", a.Changes));
             // No mail: they are at the walk already, and most gave no address.
             Assert.Empty(await db.OutboxMessages.AsNoTracking().ToListAsync());
         }
@@ -73,6 +76,10 @@ public sealed class CheckInTests
         var admin = await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
         var search = await admin.GetDocumentAsync("/personal-data?email=asa@example.test");
         Assert.Contains("Trygghetsvandring Replösa", search.Body!.TextContent);
+        var export = await admin.GetStringAsync("/personal-data/export?email=asa@example.test");
+        using var json = System.Text.Json.JsonDocument.Parse(export);
+        var found = json.RootElement.GetProperty("Invitations")[0];
+        Assert.Equal(("Åsa Öberg", System.Text.Json.JsonValueKind.String), (found.GetProperty("Name").GetString(), found.GetProperty("CheckedInAtUtc").ValueKind));
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

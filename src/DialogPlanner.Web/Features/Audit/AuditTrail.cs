@@ -48,7 +48,8 @@ public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider clock) : 
 
     // Personal data and secrets: the log says that they changed, never what they were.
     private static readonly HashSet<string> Personal =
-        ["Name", "DisplayName", "Email", "UserName", "Phone", "PhoneNumber", "Description", "Place", "Latitude", "Longitude", "PhotoPath", "Notes"];
+        ["Name", "DisplayName", "Email", "UserName", "Phone", "PhoneNumber", "Description", "Place", "Latitude", "Longitude", "PhotoPath", "Notes",
+         "Organisation"]; // what a drop-in typed at check-in: free text from a resident
 
     private static readonly HashSet<Type> PersonalHolders = [typeof(Contact), typeof(Invitation), typeof(AppUser), typeof(Finding)];
 

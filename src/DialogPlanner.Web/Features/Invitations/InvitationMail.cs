@@ -75,7 +75,8 @@ public sealed record InvitationEmailModel(
             OrganizerName: string.IsNullOrWhiteSpace(request.Organizer.Name) ? request.Organizer.Email : request.Organizer.Name,
             OrganizerEmail: request.Organizer.Email,
             InviteeName: invitation.Name ?? "",
-            EventUrl: request.EventUrl,
+            // Someone taken off the list has no page of the event any more (their link answers 404): no link to it.
+            EventUrl: invitation.RemovedAtUtc is null ? request.EventUrl : "",
             PublicUrl: request.PublicUrl ?? "",
             // Walkers record what they see on the walk day through the same token: no account needed.
             RecorderUrl: Walks.WalkLookup.Types.Contains(ev.Type) ? links.Recorder(invitation.Token) : "",

@@ -26,6 +26,7 @@ public static class Erasure
         {
             invitation.Email = $"invitation-{invitation.Id}@{ErasedDomain}";
             invitation.Name = null;
+            invitation.Organisation = null; // typed by a drop-in at check-in
             invitation.ContactId = null;
             invitation.Token = Invitation.NewToken(); // the links in mail already sent stop working
             invitation.RemovedAtUtc ??= now;

@@ -36,7 +36,7 @@ public sealed record PersonalData(
 
         var invitations = (await db.Invitations.AsNoTracking().Where(i => i.NormalizedEmail == normalized)
             .Select(i => new PersonInvitation(i.Id, i.EventId, i.Event.MunicipalityId, i.Event.Title, i.Event.StartsAtUtc, i.Name, i.Email, i.Rsvp,
-                i.RespondedAtUtc, i.RemovedAtUtc, i.CreatedAtUtc))
+                i.RespondedAtUtc, i.RemovedAtUtc, i.CreatedAtUtc, i.Organisation, i.CheckedInAtUtc))
             .ToListAsync(ct)).Where(i => InScope(i.MunicipalityId)).ToList();
         var invitationIds = invitations.Select(i => i.Id).ToList();
 
@@ -85,7 +85,7 @@ public sealed record PersonContact(int Id, int MunicipalityId, string Municipali
 
 public sealed record PersonInvitation(
     int Id, int EventId, int MunicipalityId, string Event, DateTime StartsAtUtc, string? Name, string Email, RsvpStatus Answer,
-    DateTime? AnsweredAtUtc, DateTime? RemovedAtUtc, DateTime CreatedAtUtc);
+    DateTime? AnsweredAtUtc, DateTime? RemovedAtUtc, DateTime CreatedAtUtc, string? Organisation, DateTime? CheckedInAtUtc);
 
 public sealed record PersonMail(long Id, string Kind, string Subject, string To, string? ToName, OutboxStatus Status, DateTime CreatedAtUtc, DateTime? SentAtUtc, int Bytes);
 
