@@ -67,6 +67,9 @@ public sealed class CheckInTests(WalkMailApp app, Chromium chromium) : IClassFix
         await organiser.GotoAsync(app.Url($"/walks/{app.WalkId}"));
         await Expect(organiser.Locator("#check-in")).ToContainTextAsync("1 har checkat in.");
         await Expect(organiser.Locator("main")).ToContainTextAsync("Häcken skymmer övergångsstället");
+        // Nothing unreviewed goes public: the organiser approves the drop-in's finding first.
+        await organiser.GetByRole(AriaRole.Button, new() { Name = "Godkänn: Häcken skymmer övergångsstället" }).ClickAsync();
+        await Expect(organiser.GetByRole(AriaRole.Button, new() { Name = "Godkänn: Häcken skymmer övergångsstället" })).ToHaveCountAsync(0);
         await organiser.GotoAsync(app.Url($"/walks/{app.WalkId}/protocol"));
         await Expect(organiser.Locator("main")).ToContainTextAsync("Privatpersoner");
         await organiser.GetByRole(AriaRole.Button, new() { Name = "Publicera protokollet" }).ClickAsync();
