@@ -1,4 +1,5 @@
 using DialogPlanner.BrowserTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -20,6 +21,13 @@ public sealed class PhoneLayoutTests(DemoYearApp app, Chromium chromium) : IClas
         await using var context = await chromium.NewAdminContextAsync(app, Phone);
         var page = await context.NewPageAsync();
         var tooWide = new List<string>();
+        int ljungbyId, groupId, scheduledId;
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            ljungbyId = await db.Municipalities.Where(m => m.Slug == "ljungby").Select(m => m.Id).SingleAsync();
+            groupId = await db.ContactGroups.Select(g => g.Id).FirstAsync();
+            scheduledId = await db.Events.Where(e => e.Status == Web.Features.Events.EventStatus.Scheduled).Select(e => e.Id).FirstAsync();
+        }
         foreach (var path in new[]
                  {
                      "/", "/promises", $"/promises/{app.Promise2024Id}", "/events", $"/events/{app.SafetyWalkId}", $"/walks/{app.SafetyWalkId}", $"/events/{app.SafetyWalkId}/invitees", "/events/new",
@@ -29,6 +37,7 @@ public sealed class PhoneLayoutTests(DemoYearApp app, Chromium chromium) : IClas
                      $"/rsvp/{app.WalkInviteeToken}", $"/walks/{app.SafetyWalkId}/organiser-record",
                      $"/walks/{app.SafetyWalkId}/sheet", "/in", $"/in/{DemoYearApp.CheckInCode}",
                      "/users", "/users/invite", "/account/two-factor", "/account/password", "/account/forgot-password",
+                     $"/municipalities/{ljungbyId}/settings", $"/contact-groups/{groupId}/import", $"/events/{scheduledId}/cancel",
                  })
         {
             await page.GotoAsync(app.Url(path));
