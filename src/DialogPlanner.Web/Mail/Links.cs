@@ -44,6 +44,12 @@ public sealed class Links(string publicAddress)
     /// <summary>The public protocol of a walk; the walk's municipality must be loaded.</summary>
     public string Protocol(Event walk) => $"{PublicPromise(walk.Municipality.Slug)}/vandringar/{walk.Id}";
 
+    /// <summary>A municipality's privacy notice: every mail about its work links it (GDPR's duty to inform).</summary>
+    public string Privacy(string slug) => $"{PublicPromise(slug)}/personuppgifter";
+
+    /// <summary>The notice of the app as a whole, naming each municipality's: for account mail, which no one municipality sends.</summary>
+    public string Privacy() => $"{_base}/personuppgifter";
+
     /// <summary>A follow-up task's page, for its organisation's task owners.</summary>
     public string Task(int taskId) => $"{_base}/tasks/{taskId}";
 

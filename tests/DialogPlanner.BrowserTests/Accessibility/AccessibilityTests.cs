@@ -13,6 +13,7 @@ public sealed class AccessibilityTests(DemoYearApp app, Chromium chromium) : ICl
     [InlineData("/")]
     [InlineData("/kommun/ljungby/2024")]
     [InlineData("/kommun/ljungby/personuppgifter")]
+    [InlineData("/personuppgifter")]
     [InlineData("/rsvp/0000000000000000000000000000000000000000000")] // a link that does not work: its page says why
     [InlineData("/account/forgot-password")]
     [InlineData("/account/forgot-password/sent")]

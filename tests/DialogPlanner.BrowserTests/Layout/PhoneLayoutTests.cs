@@ -32,7 +32,7 @@ public sealed class PhoneLayoutTests(DemoYearApp app, Chromium chromium) : IClas
                  {
                      "/", "/promises", $"/promises/{app.Promise2024Id}", "/events", $"/events/{app.SafetyWalkId}", $"/walks/{app.SafetyWalkId}", $"/events/{app.SafetyWalkId}/invitees", "/events/new",
                      "/organisations", "/organisations/new", "/organisations/responsibilities", "/contacts", "/contact-groups", "/calendar", "/admin/calendar-replies", "/kommun/ljungby/2024",
-                     "/help", "/audit", "/personal-data", "/municipalities", "/kommun/ljungby/personuppgifter",
+                     "/help", "/audit", "/personal-data", "/municipalities", "/kommun/ljungby/personuppgifter", "/personuppgifter",
                      $"/walks/{app.SafetyWalkId}/findings/{app.UnreviewedFindingId}/edit", "/rsvp/0000000000000000000000000000000000000000000",
                      $"/rsvp/{app.WalkInviteeToken}", $"/walks/{app.SafetyWalkId}/organiser-record",
                      $"/walks/{app.SafetyWalkId}/sheet", "/in", $"/in/{DemoYearApp.CheckInCode}",

@@ -18,7 +18,7 @@ public sealed class EndpointRulesTests
         "Account.Login", "Account.LoginTwoFactor", "Password.Forgot", "Password.ForgotSent", "Password.Reset", "Password.Set",
         "CheckIn.CheckIn", "CheckIn.Show", "CheckIn.Start", "CalendarFeeds.Private", "CalendarFeeds.Public", "Home.Culture", "Home.Error", "Home.Index",
         "PublicPromise.EventCalendar", "PublicPromise.Latest", "PublicPromise.Show",
-        "PrivacyNotice.Show", "PublicProtocol.Photo", "PublicProtocol.Show",
+        "PrivacyNotice.Index", "PrivacyNotice.Show", "PublicProtocol.Photo", "PublicProtocol.Show",
         "Record.Add", "Record.Check", "Record.Index", "Record.Photo",
         "Rsvp.Answer", "Rsvp.Calendar", "Rsvp.Show",
     ];

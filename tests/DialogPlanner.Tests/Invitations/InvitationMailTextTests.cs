@@ -112,7 +112,7 @@ public sealed class InvitationMailTextTests
         Assert.Contains("Ljungby kommun, trygghet", text);
         var html = new HtmlParser().ParseDocument(Sample.Body(message, "html"));
         Assert.Equal("sv", html.DocumentElement.GetAttribute("lang"));
-        Assert.Equal(["Jag kommer", "Kanske", "Jag kommer inte", "Registrera iakttagelser på vandringen", "Mer om Trygghetsvandring i Centrum"], html.QuerySelectorAll("a").Select(a => a.TextContent));
+        Assert.Equal(["Jag kommer", "Kanske", "Jag kommer inte", "Registrera iakttagelser på vandringen", "Mer om Trygghetsvandring i Centrum", "Så behandlas dina personuppgifter"], html.QuerySelectorAll("a").Select(a => a.TextContent));
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class InvitationMailTextTests
         Assert.DoesNotContain("söndag", text);
         var html = new HtmlParser().ParseDocument(Sample.Body(message, "html"));
         Assert.Equal("en", html.DocumentElement.GetAttribute("lang"));
-        Assert.Equal(["I will come", "Maybe", "I will not come", "Record findings on the walk", "More about Trygghetsvandring i Centrum"], html.QuerySelectorAll("a").Select(a => a.TextContent));
+        Assert.Equal(["I will come", "Maybe", "I will not come", "Record findings on the walk", "More about Trygghetsvandring i Centrum", "How your personal data is handled"], html.QuerySelectorAll("a").Select(a => a.TextContent));
     }
 
     [Fact]

@@ -19,6 +19,9 @@ public sealed partial class InviteePageTests
     [GeneratedRegex(@"Mer om träffen: (\S+)")]
     private static partial Regex MoreLink();
 
+    [GeneratedRegex(@"Så behandlas dina personuppgifter: (\S+)")]
+    private static partial Regex PrivacyLink();
+
     private static string PathOf(string url)
     {
         Assert.StartsWith(PublicUrl + "/", url);
@@ -47,7 +50,13 @@ public sealed partial class InviteePageTests
         var organiser = await app.SignInAsync(AppFactory.AdminEmail, AppFactory.AdminPassword);
         await organiser.PostFormAsync($"/events/{walkId}/invitees", new() { ["Addresses"] = "Anna Ek <anna@example.test>" });
         var invitation = Assert.Single(await smtp.WaitForMessagesAsync(1));
-        Assert.DoesNotContain("/kommun/", invitation.TextBody + invitation.HtmlBody);
+        // The municipality's privacy notice is linked from every mail, in text and HTML, and is there without an account.
+        var privacy = PathOf(PrivacyLink().Match(invitation.TextBody!).Groups[1].Value);
+        Assert.Equal($"/kommun/{ljungby.Slug}/personuppgifter", privacy);
+        Assert.Contains($"href=\"{PublicUrl}{privacy}\"", invitation.HtmlBody);
+        Assert.Contains("Ljungby", (await app.CreateBrowser().GetDocumentAsync(privacy)).QuerySelector("h1")!.TextContent);
+        // The public page is not: it is not published yet.
+        Assert.DoesNotContain("/kommun/", (invitation.TextBody + invitation.HtmlBody).Replace(privacy, ""));
 
         // "Mer om träffen", as the invitee follows it: no account, the page of this event for them.
         var more = PathOf(MoreLink().Match(invitation.TextBody!).Groups[1].Value);

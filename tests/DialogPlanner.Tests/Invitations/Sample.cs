@@ -64,7 +64,10 @@ internal static class Sample
     public static InvitationMail Mail() => new(new EmailTemplates(Repo.PathOf("templates", "email")), Links);
 
     public static InvitationMailRequest Request(InvitationKind kind, Event? ev = null, string language = "sv") =>
-        new(ev ?? Walk(), Invitee(language), kind, Organizer, EventUrl, Now);
+        new(ev ?? Walk(), Invitee(language), kind, Organizer, EventUrl, Privacy, Now);
+
+    /// <summary>The privacy notice of the sample's municipality, which every mail links.</summary>
+    public static readonly string Privacy = Links.Privacy("ljungby");
 
     /// <summary>Builds the message and reads it back from its wire form, as a mail client would.</summary>
     public static MimeMessage Received(InvitationMailRequest request)

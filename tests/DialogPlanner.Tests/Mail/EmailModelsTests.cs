@@ -19,6 +19,8 @@ public sealed class EmailModelsTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
+    private const string Privacy = "https://dialog.test/kommun/ljungby/personuppgifter";
+
     /// <summary>A model of each kind with every value filled in, so that every branch of the templates is read.</summary>
     private static IEmailModel ModelOf(string kind) => kind switch
     {
@@ -26,18 +28,18 @@ public sealed class EmailModelsTests : IDisposable
             InvitationEmailModel.Create(Sample.Request(Enum.Parse<InvitationKind>(kind, ignoreCase: true)), Sample.Links),
         TaskMail.Assigned or TaskMail.Overdue => new TaskEmailModel(
             Title: "Byt lampor", DescriptionLines: ["Två trasiga"], Organisation: "Gatuavdelningen", Municipality: "Ljungby",
-            DueDate: "15 januari 2027", Priority: "Hög", Status: "Tilldelad", TaskUrl: "https://dialog.test/tasks/7", RecipientName: "Gunnel",
+            DueDate: "15 januari 2027", Priority: "Hög", Status: "Tilldelad", TaskUrl: "https://dialog.test/tasks/7", PrivacyUrl: Privacy, RecipientName: "Gunnel",
             Walks: ["Vandring Replösa, 12 mars 2026"], Findings: [new("Belysning", "Trasig lampa", "Tunneln")]),
         WalkFeedback.Kind => new WalkFeedbackEmailModel(
             Title: "Vandring Replösa", Municipality: "Ljungby", When: "torsdag 12 mars 2026", Location: "Replösa torg", RecipientName: "Karin",
-            ProtocolUrl: "https://dialog.test/kommun/ljungby/vandringar/3",
+            ProtocolUrl: "https://dialog.test/kommun/ljungby/vandringar/3", PrivacyUrl: Privacy,
             Items: [new(Number: 1, Category: "Belysning", Description: "Trasig lampa", Place: "Tunneln", Action: "Byt lampor (Gatuavdelningen)",
                 Status: "Klar", Result: "Utbytt", ReportedByYou: true)]),
         AccountMail.Invitation => new UserInvitationEmailModel(
             RecipientName: "Anna", Email: "anna@ljungby.example", InvitedBy: "Admin", Roles: "Samordnare",
-            SetPasswordUrl: "https://dialog.test/account/set-password?user=1&token=x", ValidUntil: "10 december 2026", SignInUrl: "https://dialog.test/account/login"),
+            SetPasswordUrl: "https://dialog.test/account/set-password?user=1&token=x", ValidUntil: "10 december 2026", SignInUrl: "https://dialog.test/account/login", PrivacyUrl: Privacy),
         AccountMail.PasswordReset => new PasswordResetEmailModel(
-            RecipientName: "Anna", Email: "anna@ljungby.example", ResetUrl: "https://dialog.test/account/reset-password?user=1&token=x", ValidHours: 2),
+            RecipientName: "Anna", Email: "anna@ljungby.example", ResetUrl: "https://dialog.test/account/reset-password?user=1&token=x", ValidHours: 2, PrivacyUrl: Privacy),
         _ => throw new Xunit.Sdk.XunitException($"templates/email has a kind without a model: {kind}"),
     };
 
@@ -57,6 +59,10 @@ public sealed class EmailModelsTests : IDisposable
         var rendered = templates.Render(MailLanguage.Of(language), kind, ModelOf(kind));
         Assert.False(string.IsNullOrWhiteSpace(rendered.Subject));
         Assert.Contains($"<html lang=\"{language}\">", rendered.Html);
+        // Every mail says where the municipality's privacy notice is (GDPR's duty to inform), in text and HTML.
+        var privacy = ModelOf(kind) is InvitationEmailModel ? Sample.Privacy : Privacy;
+        Assert.Contains(privacy, rendered.Text);
+        Assert.Contains($"href=\"{privacy}\"", rendered.Html);
     }
 
     [Fact]

@@ -10,12 +10,12 @@ public sealed class FollowUpMailTemplatesTests
 {
     private static TaskEmailModel TaskModel() => new(
         Title: "Lampa <trasig> & mörk", DescriptionLines: ["Rad ett"], Organisation: "Gatuavdelningen", Municipality: "Ljungby",
-        DueDate: "15 januari 2027", Priority: "Hög", Status: "Pågår", TaskUrl: "https://dialog.test/tasks/7", RecipientName: "",
+        DueDate: "15 januari 2027", Priority: "Hög", Status: "Pågår", TaskUrl: "https://dialog.test/tasks/7", PrivacyUrl: "https://dialog.test/kommun/ljungby/personuppgifter", RecipientName: "",
         Walks: ["Vandring Replösa, 12 mars 2026"], Findings: [new("Belysning", "Trasig lampa", "")]);
 
     private static WalkFeedbackEmailModel FeedbackModel() => new(
         Title: "Lampa <trasig> & mörk", Municipality: "Ljungby", When: "torsdag 12 mars 2026", Location: "Torget", RecipientName: "",
-        ProtocolUrl: "https://dialog.test/kommun/ljungby/vandringar/3",
+        ProtocolUrl: "https://dialog.test/kommun/ljungby/vandringar/3", PrivacyUrl: "https://dialog.test/kommun/ljungby/personuppgifter",
         Items: [new(Number: 1, Category: "Belysning", Description: "Trasig lampa", Place: "Tunneln", Action: "", Status: "Ej behandlad", Result: "", ReportedByYou: false)]);
 
     [Theory]

@@ -61,7 +61,14 @@ public sealed partial class PasswordLinkTests
         Assert.Contains("Samordnare", mail.TextBody);
         var link = LinkIn(mail, "/account/set-password");
 
+        // An account is not one municipality's: the mail links the app's privacy page, which leads to each municipality's notice.
+        var privacy = Regex.Match(mail.TextBody!, @"Så behandlas dina personuppgifter: (\S+)").Groups[1].Value;
+        Assert.Contains($"href=\"{privacy}\"", mail.HtmlBody);
         var visitor = app.CreateBrowser();
+        var notices = await visitor.GetDocumentAsync(new Uri(privacy).PathAndQuery);
+        Assert.Equal("/personuppgifter", new Uri(privacy).AbsolutePath);
+        Assert.Equal([$"/kommun/{ljungby.Slug}/personuppgifter"], notices.QuerySelectorAll("main li a").Select(a => a.GetAttribute("href")));
+
         var set = await ChoosePasswordAsync(visitor, link, "Annas-losenord-1");
         Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
         Assert.Equal("/account/login", set.Headers.Location!.OriginalString);

@@ -25,7 +25,7 @@ public sealed class AccountMail(UserManager<AppUser> users, EmailTemplates templ
         var model = new UserInvitationEmailModel(
             RecipientName: user.DisplayName ?? "", Email: user.Email!, InvitedBy: invitedBy,
             Roles: string.Join(", ", roleNames.Select(r => language[RoleTexts.Of(r)].Value)),
-            SetPasswordUrl: links.SetPassword(user.Id, token), ValidUntil: language.Date(validUntil), SignInUrl: links.SignIn());
+            SetPasswordUrl: links.SetPassword(user.Id, token), ValidUntil: language.Date(validUntil), SignInUrl: links.SignIn(), PrivacyUrl: links.Privacy());
         outbox.Enqueue(templates.Render(language, Invitation, model).Message(user.Email!, user.DisplayName), Invitation);
     }
 
@@ -35,14 +35,14 @@ public sealed class AccountMail(UserManager<AppUser> users, EmailTemplates templ
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var model = new PasswordResetEmailModel(
             RecipientName: user.DisplayName ?? "", Email: user.Email!, ResetUrl: links.ResetPassword(user.Id, token),
-            ValidHours: settings.PasswordResetHours);
+            ValidHours: settings.PasswordResetHours, PrivacyUrl: links.Privacy());
         outbox.Enqueue(templates.Render(language, PasswordReset, model).Message(user.Email!, user.DisplayName), PasswordReset);
     }
 }
 
 /// <summary>What the user-invitation templates show; templates/email/README.md lists it.</summary>
 public sealed record UserInvitationEmailModel(
-    string RecipientName, string Email, string InvitedBy, string Roles, string SetPasswordUrl, string ValidUntil, string SignInUrl) : IEmailModel;
+    string RecipientName, string Email, string InvitedBy, string Roles, string SetPasswordUrl, string ValidUntil, string SignInUrl, string PrivacyUrl) : IEmailModel;
 
 /// <summary>What the password-reset templates show; templates/email/README.md lists it.</summary>
-public sealed record PasswordResetEmailModel(string RecipientName, string Email, string ResetUrl, int ValidHours) : IEmailModel;
+public sealed record PasswordResetEmailModel(string RecipientName, string Email, string ResetUrl, int ValidHours, string PrivacyUrl) : IEmailModel;

@@ -23,6 +23,7 @@ public enum InvitationKind
 /// <param name="Invitation">The one recipient: address, name, language and RSVP token.</param>
 /// <param name="Organizer">The mailbox the mail comes from and replies return to; the ORGANIZER.</param>
 /// <param name="EventUrl">The event's page for this invitee (absolute, from <see cref="Links"/>): their answer page.</param>
+/// <param name="PrivacyUrl">The privacy notice of the event's municipality, which every mail links.</param>
 /// <param name="NowUtc">The DTSTAMP and the Date header.</param>
 /// <param name="PublicUrl">The public promise page, only when the event is public and a promise of its municipality is published.</param>
 public sealed record InvitationMailRequest(
@@ -31,6 +32,7 @@ public sealed record InvitationMailRequest(
     InvitationKind Kind,
     CalendarPerson Organizer,
     string EventUrl,
+    string PrivacyUrl,
     DateTime NowUtc,
     string? PublicUrl = null);
 
@@ -53,7 +55,8 @@ public sealed record InvitationEmailModel(
     string AcceptUrl,
     string TentativeUrl,
     string DeclineUrl,
-    string CancellationReason) : IEmailModel
+    string CancellationReason,
+    string PrivacyUrl) : IEmailModel
 {
     /// <summary>The values in the invitee's language, times in Stockholm time, with their personal answer links.</summary>
     public static InvitationEmailModel Create(InvitationMailRequest request, Links links)
@@ -83,7 +86,8 @@ public sealed record InvitationEmailModel(
             AcceptUrl: links.Rsvp(invitation.Token, RsvpStatus.Accepted),
             TentativeUrl: links.Rsvp(invitation.Token, RsvpStatus.Tentative),
             DeclineUrl: links.Rsvp(invitation.Token, RsvpStatus.Declined),
-            CancellationReason: ev.CancellationReason ?? "");
+            CancellationReason: ev.CancellationReason ?? "",
+            PrivacyUrl: request.PrivacyUrl);
     }
 }
 

@@ -12,8 +12,8 @@ namespace DialogPlanner.Web.Features.Invitations;
 /// </summary>
 public sealed class InvitationSender(AppDbContext db, Outbox outbox, InvitationMail mail, Links links, IOptions<MailSettings> settings, TimeProvider clock)
 {
-    // Whether each municipality has a published promise, asked once per scope: a list of 300 asks once.
-    private readonly Dictionary<int, bool> _published = [];
+    // Each municipality's slug and whether it has a published promise, asked once per scope: a list of 300 asks once.
+    private readonly Dictionary<int, (string Slug, bool Published)> _municipalities = [];
 
     /// <returns>How many messages were queued.</returns>
     public int QueueChanges(Event e)
@@ -77,17 +77,23 @@ public sealed class InvitationSender(AppDbContext db, Outbox outbox, InvitationM
     {
         // "More about the meeting" is the invitee's own page, which always exists; the public page only
         // when there is one to see (it answers 404 until a promise of the municipality is published).
-        var publicUrl = e.IsPublic && HasPublishedPromise(e.MunicipalityId) ? links.PublicPromise(e.Municipality.Slug) : null;
-        var message = mail.Build(new InvitationMailRequest(e, invitation, kind, organizer, links.Rsvp(invitation.Token), now, publicUrl));
+        var (slug, published) = MunicipalityOf(e.MunicipalityId);
+        var publicUrl = e.IsPublic && published ? links.PublicPromise(slug) : null;
+        var message = mail.Build(new InvitationMailRequest(e, invitation, kind, organizer, links.Rsvp(invitation.Token), links.Privacy(slug), now, publicUrl));
         outbox.Enqueue(message, kind.ToString().ToLowerInvariant(), invitation.Id == 0 ? null : invitation.Id);
     }
 
     // Synchronous: the senders run inside Outbox.SaveWithMailAsync's synchronous callback.
-    private bool HasPublishedPromise(int municipalityId)
+    private (string Slug, bool Published) MunicipalityOf(int municipalityId)
     {
-        if (!_published.TryGetValue(municipalityId, out var published))
-            _published[municipalityId] = published = db.CitizenPromises.Any(p => p.MunicipalityId == municipalityId && p.PublishedAtUtc != null);
-        return published;
+        if (!_municipalities.TryGetValue(municipalityId, out var found))
+        {
+            var m = db.Municipalities.Where(m => m.Id == municipalityId)
+                .Select(m => new { m.Slug, Published = db.CitizenPromises.Any(p => p.MunicipalityId == m.Id && p.PublishedAtUtc != null) })
+                .Single();
+            _municipalities[municipalityId] = found = (m.Slug, m.Published);
+        }
+        return found;
     }
 
     private static Event WithSequence(Event e, int sequence) => new()

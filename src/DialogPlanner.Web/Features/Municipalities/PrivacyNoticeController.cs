@@ -19,4 +19,15 @@ public sealed class PrivacyNoticeController(AppDbContext db) : Controller
         var m = await db.Municipalities.AsNoTracking().SingleOrDefaultAsync(x => x.Slug == normalised, ct);
         return m is null ? NotFound() : View(m);
     }
+
+    /// <summary>
+    /// The app's own notice, linked from account mail (an account is not one municipality's): what an account holds, and
+    /// each municipality's notice for the rest.
+    /// </summary>
+    [HttpGet("personuppgifter")]
+    public async Task<IActionResult> Index(CancellationToken ct) =>
+        View(await db.Municipalities.AsNoTracking().OrderBy(m => m.Name).Select(m => new PrivacyNoticeLink(m.Name, m.Slug)).ToListAsync(ct));
 }
+
+/// <summary>A municipality's name and where its notice is.</summary>
+public sealed record PrivacyNoticeLink(string Name, string Slug);

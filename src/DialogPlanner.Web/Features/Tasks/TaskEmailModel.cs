@@ -13,6 +13,7 @@ public sealed record TaskEmailModel(
     string Priority,
     string Status,
     string TaskUrl,
+    string PrivacyUrl,
     string RecipientName,
     IReadOnlyList<string> Walks,
     IReadOnlyList<TaskEmailModel.FindingLine> Findings) : IEmailModel
@@ -24,7 +25,7 @@ public sealed record TaskEmailModel(
     /// <param name="task">With its findings loaded.</param>
     /// <param name="walks">The walks the findings were made on, in date order.</param>
     public static TaskEmailModel Create(
-        FollowUpTask task, string organisation, string municipality, IEnumerable<Event> walks, string? recipientName, string taskUrl, MailLanguage t) => new(
+        FollowUpTask task, string organisation, string municipality, IEnumerable<Event> walks, string? recipientName, string taskUrl, string privacyUrl, MailLanguage t) => new(
         Title: task.Title,
         DescriptionLines: string.IsNullOrWhiteSpace(task.Description) ? [] : task.Description.ReplaceLineEndings("\n").Trim().Split('\n'),
         Organisation: organisation,
@@ -33,6 +34,7 @@ public sealed record TaskEmailModel(
         Priority: t[EnumTexts.Of(task.Priority)].Value,
         Status: t[EnumTexts.Of(task.Status)].Value,
         TaskUrl: taskUrl,
+        PrivacyUrl: privacyUrl,
         RecipientName: recipientName ?? "",
         Walks: walks.Select(w => $"{w.Title}, {t.Date(StockholmTime.FromUtc(w.StartsAtUtc))}").ToList(),
         Findings: task.Findings.OrderBy(f => f.Id).Select(f => new FindingLine(t[EnumTexts.Of(f.Category)].Value, f.Description, f.Place ?? "")).ToList());

@@ -28,10 +28,11 @@ public sealed class TaskMail(AppDbContext db, EmailTemplates templates, Outbox o
         if (recipients.Count == 0) return 0;
         var walkIds = task.Findings.Select(f => f.EventId).Distinct().ToList();
         var walks = await db.Events.AsNoTracking().Where(e => walkIds.Contains(e.Id)).OrderBy(e => e.StartsAtUtc).ToListAsync(ct);
-        var municipality = await db.Municipalities.AsNoTracking().Where(m => m.Id == task.MunicipalityId).Select(m => m.Name).SingleAsync(ct);
+        var municipality = await db.Municipalities.AsNoTracking().Where(m => m.Id == task.MunicipalityId).Select(m => new { m.Name, m.Slug }).SingleAsync(ct);
         foreach (var recipient in recipients)
         {
-            var model = TaskEmailModel.Create(task, organisation.Name, municipality, walks, recipient.Name, links.Task(task.Id), recipient.Language);
+            var model = TaskEmailModel.Create(
+                task, organisation.Name, municipality.Name, walks, recipient.Name, links.Task(task.Id), links.Privacy(municipality.Slug), recipient.Language);
             var texts = templates.Render(recipient.Language, kind, model);
             outbox.Enqueue(texts.Message(recipient.Email, recipient.Name), kind);
         }

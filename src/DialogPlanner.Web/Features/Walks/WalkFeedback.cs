@@ -37,10 +37,11 @@ public sealed class WalkFeedback(AppDbContext db, EmailTemplates templates, Outb
         if (protocol is null) return (FeedbackOutcome.NotFound, 0);
         var recipients = await RecipientsAsync(walkId, ct);
         var protocolUrl = links.Protocol(protocol.Walk);
+        var privacyUrl = links.Privacy(protocol.Walk.Municipality.Slug);
         foreach (var invitation in recipients)
         {
             var t = MailLanguage.Of(invitation.Language);
-            var texts = templates.Render(t, Kind, WalkFeedbackEmailModel.Create(protocol, invitation, protocolUrl, t));
+            var texts = templates.Render(t, Kind, WalkFeedbackEmailModel.Create(protocol, invitation, protocolUrl, privacyUrl, t));
             outbox.Enqueue(texts.Message(invitation.Email, invitation.Name), Kind, invitation.Id);
         }
         walk.FeedbackSentAtUtc = clock.GetUtcNow().UtcDateTime;

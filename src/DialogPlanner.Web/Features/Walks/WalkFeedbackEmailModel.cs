@@ -11,13 +11,14 @@ public sealed record WalkFeedbackEmailModel(
     string Location,
     string RecipientName,
     string ProtocolUrl,
+    string PrivacyUrl,
     IReadOnlyList<WalkFeedbackEmailModel.Item> Items) : IEmailModel
 {
     /// <summary>One finding as the protocol reports it, and whether this recipient reported it.</summary>
     public sealed record Item(int Number, string Category, string Description, string Place, string Action, string Status, string Result, bool ReportedByYou);
 
     /// <summary>The protocol in the recipient's language, with the status words of the task board.</summary>
-    public static WalkFeedbackEmailModel Create(WalkProtocol protocol, Invitation invitation, string protocolUrl, MailLanguage t)
+    public static WalkFeedbackEmailModel Create(WalkProtocol protocol, Invitation invitation, string protocolUrl, string privacyUrl, MailLanguage t)
     {
         var walk = protocol.Walk;
         return new(
@@ -27,6 +28,7 @@ public sealed record WalkFeedbackEmailModel(
             Location: walk.Location,
             RecipientName: invitation.Name ?? invitation.Contact?.Name ?? "",
             ProtocolUrl: protocolUrl,
+            PrivacyUrl: privacyUrl,
             Items: protocol.Items.Select((item, index) => new Item(
                 Number: index + 1,
                 Category: t[EnumTexts.Of(item.Finding.Category)].Value,
