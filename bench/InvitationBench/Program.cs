@@ -18,8 +18,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MimeKit;
 
-// One event to many invitees through the app's own path (InvitationSender → outbox rows in SQLite →
-// OutboxWorker over SMTP), next to a plain MailKit loop sending the same MIME messages over one
+// One event to many invitees through the app's own path (the request saves the invitations → InvitationMailJob
+// builds outbox rows in SQLite → OutboxWorker over SMTP), next to a plain MailKit loop sending the same MIME messages over one
 // connection, both to the same local SMTP server in the same run. See docs/benchmarks.md.
 var invitees = args.Length > 0 ? int.Parse(args[0]) : 1000;
 var commit = args.Length > 1 ? args[1] : "unknown";
@@ -71,12 +71,12 @@ try
     Console.WriteLine($"InvitationBench: one event to {invitees} invitees, SMTP on 127.0.0.1:{smtp.Port} (SmtpServer 11.1.0, in process)");
     Console.WriteLine($"  date {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, commit {commit}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
     Console.WriteLine($"  app path:   {Rate(invitees, measured.Total),6} msg/s wall, {Rate(invitees, measured.TotalCpu),6} msg/s per CPU second ({measured.Total.TotalSeconds:F2} s, CPU {measured.TotalCpu.TotalSeconds:F2} s)");
-    Console.WriteLine($"    of which queuing (build mails, outbox rows, SaveChanges): {measured.Queue.TotalSeconds:F2} s, CPU {measured.QueueCpu.TotalSeconds:F2} s");
-    Console.WriteLine($"    of which delivery (OutboxWorker): {measured.Deliver.TotalSeconds:F2} s = {Rate(invitees, measured.Deliver)} msg/s, CPU {(measured.TotalCpu - measured.QueueCpu).TotalSeconds:F2} s");
+    Console.WriteLine($"    the organiser's request (invitations saved, mail left to the job): {measured.Request.TotalSeconds:F2} s, CPU {measured.RequestCpu.TotalSeconds:F2} s");
+    Console.WriteLine($"    mails built by the job (InvitationMailJob, alongside delivery) by {measured.Built.TotalSeconds:F2} s = {Rate(invitees, measured.Built)} msg/s");
+    Console.WriteLine($"    after the request (job and OutboxWorker): {(measured.Total - measured.Request).TotalSeconds:F2} s = {Rate(invitees, measured.Total - measured.Request)} msg/s, CPU {(measured.TotalCpu - measured.RequestCpu).TotalSeconds:F2} s");
     Console.WriteLine($"  plain loop: {Rate(invitees, plain.Wall),6} msg/s wall, {Rate(invitees, plain.Cpu),6} msg/s per CPU second ({plain.Wall.TotalSeconds:F2} s, CPU {plain.Cpu.TotalSeconds:F2} s)");
     Console.WriteLine($"  plain loop, TCP_NODELAY: {Rate(invitees, plainNoDelay.Wall),6} msg/s wall, {Rate(invitees, plainNoDelay.Cpu),6} msg/s per CPU second ({plainNoDelay.Wall.TotalSeconds:F2} s, CPU {plainNoDelay.Cpu.TotalSeconds:F2} s)");
-    Console.WriteLine($"  app time / plain time: {measured.Total / plain.Wall:F2} (plain), {measured.Total / plainNoDelay.Wall:F2} (plain, TCP_NODELAY); " +
-                      $"delivery alone {measured.Deliver / plain.Wall:F2} and {measured.Deliver / plainNoDelay.Wall:F2}");
+    Console.WriteLine($"  app rate / plain TCP_NODELAY rate: {plainNoDelay.Wall / measured.Total:P0} (target 80 %); app rate / default plain rate: {plain.Wall / measured.Total:P0}");
     Console.WriteLine($"  SMTP connections opened: {smtp.Sessions} (app and plain loop, warm-ups included)");
     var expected = 2 * WarmUp + 3 * invitees;
     if (smtp.Received != expected) throw new InvalidOperationException($"The server got {smtp.Received} messages, not {expected}.");
@@ -89,9 +89,9 @@ finally
 
 static string Rate(int count, TimeSpan time) => (count / time.TotalSeconds).ToString("F0");
 
-// What InviteesController.Add does for a scheduled event: the invitations in one SaveChanges, then the
-// mail each needs in another (the app does both in one transaction, Outbox.SaveWithMailAsync; here they are
-// timed apart); then the worker delivers. Timed until every row is saved as Sent.
+// What InviteesController.Add does for a scheduled event and more than 20 invitees: the invitations and the mark that
+// leaves their mail to the InvitationMailJob, in one SaveChanges (the organiser's request ends here); then the job
+// builds the mails 100 per commit and the OutboxWorker delivers them. Timed until every row is saved as Sent.
 static async Task<AppRun> AppPathAsync(WebApplication app, CountingSmtpServer smtp, int count)
 {
     using var scope = app.Services.CreateScope();
@@ -111,17 +111,14 @@ static async Task<AppRun> AppPathAsync(WebApplication app, CountingSmtpServer sm
     var arrived = smtp.WaitForAsync(count);
 
     var cpu = Cpu();
+    var clickedAt = DateTime.UtcNow;
     var clock = Stopwatch.StartNew();
     for (var i = 1; i <= count; i++)
         e.Invitations.Add(new Invitation { Email = $"invitee{i:D5}@bench.example", Name = $"Invitee {i}", Language = i % 5 == 0 ? "en" : "sv" });
+    if (!sender.Defer(e)) throw new InvalidOperationException($"{count} invitees are built in the request; the bench needs more than 20.");
     await db.SaveChangesAsync();
-    var saved = clock.Elapsed;
-    sender.QueueChanges(e);
-    var built = clock.Elapsed;
-    await db.SaveChangesAsync();
-    var queue = clock.Elapsed;
-    Console.WriteLine($"  ({count} invitees: invitations saved {saved.TotalSeconds:F2} s, mails built {(built - saved).TotalSeconds:F2} s, outbox rows saved {(queue - built).TotalSeconds:F2} s)");
-    var queueCpu = Cpu() - cpu;
+    var request = clock.Elapsed;
+    var requestCpu = Cpu() - cpu;
     await arrived.WaitAsync(TimeSpan.FromMinutes(10));
     using var checkScope = app.Services.CreateScope();
     var check = checkScope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -129,10 +126,13 @@ static async Task<AppRun> AppPathAsync(WebApplication app, CountingSmtpServer sm
     while (await Rows(check, e.Id).CountAsync(m => m.Status == OutboxStatus.Sent) < count) await Task.Delay(10);
     var total = clock.Elapsed;
     var totalCpu = Cpu() - cpu;
+    // When the job wrote the last row: the building, read afterwards rather than polled.
+    var built = (await Rows(check, e.Id).MaxAsync(m => m.CreatedAtUtc)) - clickedAt;
+    Console.WriteLine($"  ({count} invitees: request {request.TotalSeconds:F2} s, all mails built {built.TotalSeconds:F2} s after the click, all sent {total.TotalSeconds:F2} s)");
 
     var mime = await Rows(check, e.Id).OrderBy(m => m.Id).Select(m => m.Mime).ToListAsync();
     var messages = mime.Select(bytes => MimeMessage.Load(new MemoryStream(bytes))).ToList();
-    return new AppRun(queue, total - queue, total, queueCpu, totalCpu, messages);
+    return new AppRun(request, built, total, requestCpu, totalCpu, messages);
 }
 
 static IQueryable<OutboxMessage> Rows(AppDbContext db, int eventId) =>
@@ -165,6 +165,6 @@ static async Task<Measured> PlainLoopAsync(CountingSmtpServer smtp, List<MimeMes
 // changes when other programs load the machine.
 static TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;
 
-internal sealed record AppRun(TimeSpan Queue, TimeSpan Deliver, TimeSpan Total, TimeSpan QueueCpu, TimeSpan TotalCpu, List<MimeMessage> Messages);
+internal sealed record AppRun(TimeSpan Request, TimeSpan Built, TimeSpan Total, TimeSpan RequestCpu, TimeSpan TotalCpu, List<MimeMessage> Messages);
 
 internal sealed record Measured(TimeSpan Wall, TimeSpan Cpu);

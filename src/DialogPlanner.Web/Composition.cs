@@ -72,6 +72,8 @@ public static class Composition
         services.AddHostedService<StartupTasks>();
         // After StartupTasks: hosted services start in order, so the database is migrated before the worker reads it.
         services.AddHostedService<OutboxWorker>();
+        services.AddSingleton<InvitationMailSignal>();
+        services.AddHostedService<InvitationMailJob>();
         services.AddHostedService<FollowUpMailJob>();
         services.AddHostedService<ReminderWorker>();
         services.AddHostedService<ImapReplyWorker>();

@@ -11,6 +11,7 @@ public class JobLease
 {
     public const string Imap = "imap";
     public const string Retention = "retention";
+    public const string InvitationMail = "invitation-mail";
 
     public required string Name { get; set; }
     public required string Holder { get; set; }

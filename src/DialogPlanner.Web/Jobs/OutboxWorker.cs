@@ -7,9 +7,9 @@ using MimeKit;
 namespace DialogPlanner.Web.Jobs;
 
 /// <summary>
-/// Delivers the outbox: due messages in the order they were written, each saved as Sent or with its
-/// failure before the next one goes, so a crash repeats at most the message in flight (at-least-once), with the
-/// same Message-Id. It builds nothing; what to send was decided when the rows were written. Several instances
+/// Delivers the outbox: due messages in the order they were written, saved as Sent or with their failure once a
+/// batch (or at least every <see cref="OutboxSettings.SaveSeconds"/>), so a crash repeats at most the messages of the
+/// unsaved part of a batch (at-least-once), each with the same Message-Id, which makes the repeat recognisable. It builds nothing; what to send was decided when the rows were written. Several instances
 /// share the outbox by claiming batches (<see cref="OutboxMessage.ClaimedUntilUtc"/>, docs/decisions/0014).
 /// </summary>
 public sealed class OutboxWorker(
@@ -39,6 +39,7 @@ public sealed class OutboxWorker(
         var due = await ClaimAsync(db, claimedAt, stoppingToken);
         // Half the lease for the batch: what is left then goes back, so a claim that ran out means its holder died.
         var stopAt = claimedAt + _settings.Lease / 2;
+        var savedAt = claimedAt;
         for (var i = 0; i < due.Count; i++)
         {
             if (stoppingToken.IsCancellationRequested || time.GetUtcNow().UtcDateTime > stopAt)
@@ -64,9 +65,16 @@ public sealed class OutboxWorker(
                 await ReleaseAsync(db, due.Skip(i));
                 throw;
             }
-            // Saved even while the app stops: a message that went out must not go out again.
-            await db.SaveChangesAsync(CancellationToken.None);
+            // Many rows a commit (docs/decisions/0002): after a crash the unsaved ones go out again, with the same
+            // Message-Id. Saved at least every SaveSeconds, so a slow server repeats little and the progress moves.
+            if (time.GetUtcNow().UtcDateTime - savedAt >= TimeSpan.FromSeconds(_settings.SaveSeconds))
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                savedAt = time.GetUtcNow().UtcDateTime;
+            }
         }
+        // Saved even while the app stops: a message that went out must not go out again.
+        await db.SaveChangesAsync(CancellationToken.None);
         return due.Count == _settings.BatchSize;
     }
 

@@ -76,6 +76,11 @@ public sealed class OutboxSettings
     /// <summary>Messages one instance claims at a time (PostgreSQL); the others take the next ones.</summary>
     public int BatchSize { get; set; } = 50;
     /// <summary>
+    /// A batch's sent messages are saved together, and at least this often: a crash sends what went out since the
+    /// last save again (same Message-Id).
+    /// </summary>
+    public double SaveSeconds { get; set; } = 1;
+    /// <summary>
     /// How long a claim holds. An instance stops working on a batch after half of it, so a claim that ran out
     /// belongs to an instance that died, and another one takes the messages over.
     /// </summary>

@@ -87,16 +87,5 @@ public sealed class Outbox(AppDbContext db, IOptions<MailSettings> settings, Out
     // The columns are for lists; the full texts stay in the MIME bytes.
     private static string Cut(string text, int length) => text.Length <= length ? text : text[..length];
 
-    // Fires after the caller's SaveChanges. Inside an explicit transaction that is before the commit;
-    // the worker then finds nothing yet and the next poll delivers.
-    private void WakeWorkerAfterSave()
-    {
-        EventHandler<Microsoft.EntityFrameworkCore.SavedChangesEventArgs>? wake = null;
-        wake = (_, _) =>
-        {
-            db.SavedChanges -= wake;
-            signal.Wake();
-        };
-        db.SavedChanges += wake;
-    }
+    private void WakeWorkerAfterSave() => signal.WakeAfterSave(db);
 }

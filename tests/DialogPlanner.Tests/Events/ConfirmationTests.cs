@@ -41,7 +41,11 @@ public sealed class ConfirmationTests
 
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         await using (var db = app.CreateDbContext())
-            Assert.Equal((37, 37), (await db.Invitations.CountAsync(i => i.EventId == id), await db.OutboxMessages.CountAsync()));
+        {
+            Assert.Equal(37, await db.Invitations.CountAsync(i => i.EventId == id));
+            // More than twenty are built by the job after the post (docs/decisions/0022).
+            Assert.Equal(37, await Eventually.UntilAsync(() => db.OutboxMessages.CountAsync(), n => n >= 37, "37 outbox rows"));
+        }
         // Twenty at once go straight out, as before.
         var twenty = string.Join("\n", Enumerable.Range(1, 20).Select(i => $"ny{i}@example.test"));
         Assert.Equal(HttpStatusCode.Redirect, (await organiser.PostFormAsync($"/events/{id}/invitees", new() { ["Addresses"] = twenty })).StatusCode);
@@ -76,7 +80,7 @@ public sealed class ConfirmationTests
         await using (var db = app.CreateDbContext())
         {
             Assert.Equal(EventStatus.Scheduled, (await db.Events.SingleAsync(e => e.Id == id)).Status);
-            Assert.Equal(21, await db.OutboxMessages.CountAsync());
+            Assert.Equal(21, await Eventually.UntilAsync(() => db.OutboxMessages.CountAsync(), n => n >= 21, "21 outbox rows"));
         }
     }
 

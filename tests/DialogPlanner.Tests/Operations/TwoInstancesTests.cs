@@ -45,7 +45,7 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task OneInstanceKilledInTheMiddleOfDelivery_EveryInviteeStillGetsIt_DuplicatesOnlyOfWhatWasInFlight()
+    public async Task OneInstanceKilledInTheMiddleOfDelivery_EveryInviteeStillGetsIt_DuplicatesOnlyOfItsUnsavedBatch()
     {
         await using var smtp = await TestSmtpServer.StartAsync();
         await using var database = await TestDatabase.CreateAsync(DatabaseSetup.Postgres);
@@ -74,8 +74,8 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
         Assert.Equal(Invitees, perInvitee.Count);
         // A duplicate is the very message sent before: the same Message-Id, so a mail client shows it once.
         Assert.All(perInvitee, g => Assert.Single(g.Select(m => m.MessageId).Distinct()));
-        // An instance sends one message at a time and saves it before the next: only that one can go out twice.
-        Assert.InRange(duplicates, 0, 1);
+        // An instance saves what it sent once a batch (or a second): only the unsaved part of B's batch can go out twice.
+        Assert.InRange(duplicates, 0, 20);
         Assert.All(rows.Where(r => !r.ClaimedBy!.StartsWith(a.InstancePrefix)), r => Assert.NotNull(r.SentAtUtc));
         Assert.Contains(rows, r => r.ClaimedBy!.StartsWith(a.InstancePrefix));
     }

@@ -44,7 +44,7 @@ public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider clock) : 
 
     // Bookkeeping that says nothing about what a person did.
     private static readonly HashSet<string> Ignored =
-        ["Version", "CreatedAtUtc", "UpdatedAtUtc", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "CalendarSequence", "SentSequence"];
+        ["Version", "CreatedAtUtc", "UpdatedAtUtc", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "CalendarSequence", "SentSequence", "MailOwedSinceUtc"];
 
     // Personal data and secrets: the log says that they changed, never what they were.
     private static readonly HashSet<string> Personal =

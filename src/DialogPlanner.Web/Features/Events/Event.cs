@@ -59,6 +59,12 @@ public class Event : Data.IAudited, Data.IVersioned
     /// <summary>iCalendar SEQUENCE: raised on every change that matters to attendees.</summary>
     public int CalendarSequence { get; set; }
     public List<Invitation> Invitations { get; set; } = [];
+    /// <summary>
+    /// Set when a change left the invitees' mail to the InvitationMailJob (a large mailing); cleared by the job once it
+    /// has built it all, unless set again meanwhile. Only such events are the job's: imported or seeded invitations
+    /// are never mailed unasked (docs/decisions/0022).
+    /// </summary>
+    public DateTime? MailOwedSinceUtc { get; set; }
     /// <summary>For a preparatory or follow-up meeting: the walk it belongs to.</summary>
     public int? WalkEventId { get; set; }
     public WalkMeetingRole? WalkRole { get; set; }

@@ -37,7 +37,7 @@ public sealed class EventStatusController(
         if (reason.Length > Event.CancellationReasonMaxLength)
             return CancelPage(e, reason, t["Skälet får vara högst {0} tecken.", Event.CancellationReasonMaxLength]);
         e.Cancel(reason);
-        var sent = sender.QueueChanges(e);
+        var sent = sender.QueueOrDefer(e);
         await db.SaveChangesAsync();
         TempData["Message"] = (sent > 0 ? t["Händelsen är inställd. {0} inbjudna får ett återbud.", sent] : t["Händelsen är inställd."]).Value;
         return RedirectToAction("Show", "Events", new { id });

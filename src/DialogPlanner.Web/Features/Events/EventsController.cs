@@ -125,7 +125,7 @@ public sealed class EventsController(
         if (form.ApplyTo(e) && !wasDraft) e.CalendarSequence++;
         if (wasDraft && !form.AsDraft) e.Status = EventStatus.Scheduled;
         if (!confirmed && this.AskBeforeMailing(e, t) is { } ask) return ask;
-        var queued = sender.QueueChanges(e);
+        var queued = sender.QueueOrDefer(e);
         try
         {
             await db.SaveChangesAsync();

@@ -1,5 +1,6 @@
 using DialogPlanner.Web.Data;
 using DialogPlanner.Web.Features.Events;
+using DialogPlanner.Web.Jobs;
 using DialogPlanner.Web.Mail;
 using Microsoft.Extensions.Options;
 
@@ -10,15 +11,35 @@ namespace DialogPlanner.Web.Features.Invitations;
 /// still needs. It only adds outbox rows: the caller's SaveChanges commits them with the change.
 /// Invitation.SentSequence records what each invitee has: -1 means no live calendar entry from us.
 /// </summary>
-public sealed class InvitationSender(AppDbContext db, Outbox outbox, InvitationMail mail, Links links, IOptions<MailSettings> settings, TimeProvider clock)
+public sealed class InvitationSender(
+    AppDbContext db, Outbox outbox, InvitationMail mail, Links links, IOptions<MailSettings> settings, TimeProvider clock, InvitationMailSignal signal)
 {
     // Each municipality's slug and whether it has a published promise, asked once per scope: a list of 300 asks once.
     private readonly Dictionary<int, (string Slug, bool Published)> _municipalities = [];
 
-    /// <returns>How many messages were queued.</returns>
-    public int QueueChanges(Event e)
+    /// <summary>
+    /// Whether a request that changed the event leaves its mail to the <see cref="Jobs.InvitationMailJob"/>: a mailing
+    /// larger than one the organiser is not asked about, or any while the job still owes this event mail (then both
+    /// would build for the same invitees). Otherwise the request builds the few messages itself, committed with the
+    /// change (docs/decisions/0022). When deferring, the event is marked for the job, which is woken after the save.
+    /// </summary>
+    public bool Defer(Event e)
     {
-        var pending = Pending(e);
+        if (e.MailOwedSinceUtc is null && Pending(e).Count <= Confirmation.MailThreshold) return false;
+        e.MailOwedSinceUtc = clock.GetUtcNow().UtcDateTime;
+        signal.WakeAfterSave(db);
+        return true;
+    }
+
+    /// <summary>Queues the event's mail now or leaves it to the job (<see cref="Defer"/>); either way the caller saves.</summary>
+    /// <returns>How many messages go out, now or from the job.</returns>
+    public int QueueOrDefer(Event e) => Defer(e) ? Pending(e).Count : QueueChanges(e);
+
+    /// <param name="limit">At most this many messages, the first pending ones; the rest stay pending.</param>
+    /// <returns>How many messages were queued.</returns>
+    public int QueueChanges(Event e, int limit = int.MaxValue)
+    {
+        var pending = Pending(e).Take(limit).ToList();
         if (pending.Count == 0) return 0;
         var organizer = Organizer();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -59,6 +80,17 @@ public sealed class InvitationSender(AppDbContext db, Outbox outbox, InvitationM
         }
         return pending;
     }
+
+    /// <summary>
+    /// The invitations <see cref="Pending"/> names, as a query: what the invitees page counts as still being prepared
+    /// while the job owes the event mail. The same rule; keep the two in step.
+    /// </summary>
+    public static IQueryable<Invitation> Owed(IQueryable<Invitation> invitations) =>
+        invitations.Where(i => i.CheckedInAtUtc == null
+            && (i.Event.Status == EventStatus.Scheduled || i.Event.Status == EventStatus.Cancelled)
+            && ((i.RemovedAtUtc != null || i.Event.Status == EventStatus.Cancelled)
+                ? i.SentSequence >= 0
+                : i.SentSequence < i.Event.CalendarSequence));
 
     /// <summary>
     /// Queues the reminder to one invitee: text and answer links only. A calendar part would have to be a

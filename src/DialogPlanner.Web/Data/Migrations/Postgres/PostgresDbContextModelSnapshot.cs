@@ -320,6 +320,9 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision");
 
+                    b.Property<DateTime?>("MailOwedSinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Minutes")
                         .HasMaxLength(16000)
                         .HasColumnType("character varying(16000)");

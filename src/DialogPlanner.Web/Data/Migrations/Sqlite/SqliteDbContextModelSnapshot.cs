@@ -307,6 +307,9 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
 
+                    b.Property<DateTime?>("MailOwedSinceUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Minutes")
                         .HasMaxLength(16000)
                         .HasColumnType("TEXT");
