@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
+using DialogPlanner.Testing;
 using Smtp = SmtpServer;
 
 namespace DialogPlanner.Bench;
@@ -32,7 +33,7 @@ public sealed class CountingSmtpServer : IAsyncDisposable
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var services = new Smtp.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
-        services.Add(new NoDelayListeners());
+        services.Add(new NoDelaySmtpListeners());
         _server = new Smtp.SmtpServer(options, services);
         _server.SessionCreated += (_, _) => Interlocked.Increment(ref Sessions);
         _running = _server.StartAsync(_stop.Token);
@@ -69,50 +70,6 @@ public sealed class CountingSmtpServer : IAsyncDisposable
         }
         catch (Exception e) when (e is OperationCanceledException or TimeoutException)
         {
-        }
-    }
-
-    // A server answers each command with a small write; with Nagle's algorithm on, the answer after another
-    // waits for the client's delayed ACK (40 ms on Linux). Real mail servers turn it off, so this one does too.
-    private sealed class NoDelayListeners : Smtp.Net.IEndpointListenerFactory
-    {
-        public Smtp.Net.IEndpointListener CreateListener(Smtp.IEndpointDefinition endpoint)
-        {
-            var listener = new TcpListener(endpoint.Endpoint);
-            listener.Start();
-            return new Listener(listener);
-        }
-    }
-
-    private sealed class Listener(TcpListener tcp) : Smtp.Net.IEndpointListener
-    {
-        public async Task<Smtp.IO.ISecurableDuplexPipe> GetPipeAsync(Smtp.ISessionContext context, CancellationToken cancellationToken)
-        {
-            var client = await tcp.AcceptTcpClientAsync(cancellationToken);
-            client.NoDelay = true;
-            return new Pipe(client);
-        }
-
-        public void Dispose() => tcp.Stop();
-    }
-
-    // The package's own pipe type is internal; the bench needs no TLS, so this one is plain.
-    private sealed class Pipe(TcpClient client) : Smtp.IO.ISecurableDuplexPipe
-    {
-        private readonly NetworkStream _stream = client.GetStream();
-
-        public PipeReader Input { get; } = PipeReader.Create(client.GetStream());
-        public PipeWriter Output { get; } = PipeWriter.Create(client.GetStream());
-        public bool IsSecure => false;
-        public SslProtocols SslProtocol => SslProtocols.None;
-
-        public Task UpgradeAsync(X509Certificate certificate, SslProtocols protocols, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("The bench server has no TLS.");
-
-        public void Dispose()
-        {
-            _stream.Dispose();
-            client.Dispose();
         }
     }
 

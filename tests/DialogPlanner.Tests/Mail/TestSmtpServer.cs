@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
+using DialogPlanner.Testing;
 using MimeKit;
 using Smtp = SmtpServer;
 
@@ -34,7 +35,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .ServerName("localhost")
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
             .Build();
-        var listeners = new NoDelayListeners(_listening);
+        var listeners = new NoDelaySmtpListeners(() => _listening.TrySetResult());
         var services = new Smtp.ComponentModel.ServiceProvider();
         services.Add(listeners);
         services.Add(new Store(Received, RefusedAtData));
@@ -88,52 +89,6 @@ public sealed class TestSmtpServer : IAsyncDisposable
             using var stream = new MemoryStream(buffer.ToArray());
             received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             return Smtp.Protocol.SmtpResponse.Ok;
-        }
-    }
-
-    // A server answers each command with a small write; with Nagle's algorithm on, the answer after another waits
-    // for the client's delayed ACK (40 ms on Linux, a message). Real mail servers turn it off, so this one does too
-    // (as bench/InvitationBench's server).
-    private sealed class NoDelayListeners(TaskCompletionSource listening) : Smtp.Net.IEndpointListenerFactory
-    {
-        public Smtp.Net.IEndpointListener CreateListener(Smtp.IEndpointDefinition endpoint)
-        {
-            var listener = new TcpListener(endpoint.Endpoint);
-            listener.Start();
-            listening.TrySetResult();
-            return new Listener(listener);
-        }
-    }
-
-    private sealed class Listener(TcpListener tcp) : Smtp.Net.IEndpointListener
-    {
-        public async Task<Smtp.IO.ISecurableDuplexPipe> GetPipeAsync(Smtp.ISessionContext context, CancellationToken cancellationToken)
-        {
-            var client = await tcp.AcceptTcpClientAsync(cancellationToken);
-            client.NoDelay = true;
-            return new Pipe(client);
-        }
-
-        public void Dispose() => tcp.Stop();
-    }
-
-    // The package's own pipe type is internal; the tests send without TLS, so this one is plain.
-    private sealed class Pipe(TcpClient client) : Smtp.IO.ISecurableDuplexPipe
-    {
-        private readonly NetworkStream _stream = client.GetStream();
-
-        public PipeReader Input { get; } = PipeReader.Create(client.GetStream());
-        public PipeWriter Output { get; } = PipeWriter.Create(client.GetStream());
-        public bool IsSecure => false;
-        public SslProtocols SslProtocol => SslProtocols.None;
-
-        public Task UpgradeAsync(X509Certificate certificate, SslProtocols protocols, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("The test server has no TLS.");
-
-        public void Dispose()
-        {
-            _stream.Dispose();
-            client.Dispose();
         }
     }
 }
