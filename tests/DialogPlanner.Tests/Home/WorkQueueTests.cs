@@ -32,7 +32,7 @@ public sealed class WorkQueueTests
                 TestData.Invitation("c@example.test", rsvp: RsvpStatus.Declined), TestData.Invitation("d@example.test"),
                 TestData.Invitation("e@example.test", removedAtUtc: now)]);
             var later = TestData.Event(ljungby.Id, "Möte om 40 dagar", now.AddDays(40));
-            var past = TestData.Event(ljungby.Id, "Möte i förrgår", now.AddDays(-2));
+            var past = TestData.Event(ljungby.Id, "Möte i förrgår", now.AddDays(-2), invitations: [TestData.Invitation("gammal@example.test")]);
             var walk = TestData.Walk(ljungby.Id, "Vandring Replösa", now.AddDays(-3));
             var failed = TestData.Event(ljungby.Id, "Möte med felaktig adress", now.AddDays(20), invitations: [TestData.Invitation("fel@example.test")]);
             db.Events.AddRange(upcoming, later, past, walk, failed,
@@ -54,6 +54,12 @@ public sealed class WorkQueueTests
                 ToAddress = "fel@example.test", Subject = "Inbjudan", Mime = "From: dialog@example.test\r\nTo: fel@example.test\r\nSubject: Inbjudan\r\n\r\nHej\r\n"u8.ToArray(), Kind = "Request", InvitationId = failed.Invitations[0].Id,
                 Status = OutboxStatus.Failed, Attempts = 5, LastError = "550 No such user", NextAttemptAtUtc = now, CreatedAtUtc = now,
             });
+            // A failure for a meeting that is over can no longer be helped: not on the queue.
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                ToAddress = "gammal@example.test", Subject = "Inbjudan", Mime = "From: dialog@example.test\r\nTo: gammal@example.test\r\nSubject: Inbjudan\r\n\r\nHej\r\n"u8.ToArray(), Kind = "Request", InvitationId = past.Invitations[0].Id,
+                Status = OutboxStatus.Failed, Attempts = 5, LastError = "550 No such user", NextAttemptAtUtc = now, CreatedAtUtc = now,
+            });
             db.SetAsideReplies.Add(new SetAsideReply { ReceivedAtUtc = now, SetAsideAtUtc = now, Reason = SetAsideReason.NoCalendar, FromAddress = "x@example.test" });
             await db.SaveChangesAsync();
             (upcomingId, pastId, walkId, findingId, taskId) = (upcoming.Id, past.Id, walk.Id, finding.Id, task.Id);
@@ -69,6 +75,7 @@ public sealed class WorkQueueTests
         Assert.Equal(2, Count(start, "findings"));
         Assert.Equal($"/walks/{walkId}", Assert.Single(Lines(start, "findings")).Href);
         Assert.Equal([$"/tasks/{taskId}"], Lines(start, "overdue-tasks").Select(l => l.Href));
+        Assert.Equal(1, Count(start, "failed-mail")); // not the meeting that is over
         Assert.Equal([$"/events/{failedEventId}/invitees"], Lines(start, "failed-mail").Select(l => l.Href));
         Assert.Equal([$"/promises/{promiseId}"], Lines(start, "pledges-behind").Select(l => l.Href));
         Assert.Null(start.QuerySelector("[data-queue=set-aside-answers]")); // administrators only

@@ -18,6 +18,8 @@ public sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         b.Property(x => x.CheckInCode).HasMaxLength(12);
         b.HasIndex(x => x.CheckInCode).IsUnique();
         b.HasIndex(x => new { x.MunicipalityId, x.StartsAtUtc });
+        // The invitation mail job polls for the few events that owe mail; without this it read every event each time.
+        b.HasIndex(x => x.MailOwedSinceUtc).HasFilter("\"MailOwedSinceUtc\" IS NOT NULL");
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne(x => x.Municipality).WithMany().OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Pledge).WithMany().OnDelete(DeleteBehavior.SetNull);

@@ -17,6 +17,8 @@ public sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         b.Property(x => x.ReviewedByUserId).HasMaxLength(450);
         b.Property(x => x.RemovedByUserId).HasMaxLength(450);
         b.HasIndex(x => new { x.EventId, x.ClientId }).IsUnique();
+        // The start page counts open findings: from these few rather than from every event of ten years.
+        b.HasIndex(x => new { x.Triage, x.EventId });
         b.HasOne(x => x.Event).WithMany().OnDelete(DeleteBehavior.Cascade);
         b.HasOne(x => x.FollowUpTask).WithMany(x => x.Findings).OnDelete(DeleteBehavior.SetNull);
     }

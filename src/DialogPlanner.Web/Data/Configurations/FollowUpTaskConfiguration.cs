@@ -17,6 +17,8 @@ public sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<FollowU
         b.Property(x => x.AfterPhotoContentType).HasMaxLength(40);
         b.HasMany(x => x.History).WithOne(x => x.FollowUpTask).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.ResponsibleOrganisationId, x.DueDate });
+        // The organiser's board and the start page ask for a municipality's open (or overdue) tasks by due date.
+        b.HasIndex(x => new { x.MunicipalityId, x.Status, x.DueDate });
         b.HasOne(x => x.Municipality).WithMany().OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.ResponsibleOrganisation).WithMany().OnDelete(DeleteBehavior.Restrict);
     }

@@ -106,17 +106,23 @@ public sealed class WorkQueues(AppDbContext db, MunicipalityScope scope, TaskAcc
             "/tasks?overdue=true");
     }
 
-    /// <summary>Invitees whose latest mail failed; sending it again (a newer message) takes them off the queue.</summary>
+    /// <summary>
+    /// Invitees of events not over yet whose latest mail failed; sending it again (a newer message) takes them off the queue.
+    /// A failure for an event that has ended can no longer be helped, so it is not work.
+    /// </summary>
     private async Task<WorkQueue> FailedMailAsync(int[] ids, CancellationToken ct)
     {
-        // From the few failed messages to their invitations (both by index), not from every invitation to its latest message:
-        // at ten years of data the other way round read the whole outbox for each start page.
-        var failed = db.OutboxMessages.Where(m => m.Status == OutboxStatus.Failed && m.InvitationId != null
-            && !db.OutboxMessages.Any(later => later.InvitationId == m.InvitationId && later.Id > m.Id)).Select(m => m.InvitationId!.Value);
-        var query = db.Invitations.AsNoTracking().Where(i => failed.Contains(i.Id) && ids.Contains(i.Event.MunicipalityId) && i.RemovedAtUtc == null);
+        // From the few events not over yet to their invitations' latest message (both by index): at ten years of data,
+        // starting from the 25,000 failed messages of all years cost 200 ms a query. The start-time bound lets the
+        // (municipality, start) index find those events; meetings and walks last hours, not a week.
+        var now = Now;
+        var startedSince = now.AddDays(-7);
+        var query = db.Invitations.AsNoTracking().Where(i => ids.Contains(i.Event.MunicipalityId) && i.Event.StartsAtUtc >= startedSince
+            && i.Event.EndsAtUtc >= now && i.RemovedAtUtc == null
+            && db.OutboxMessages.Where(m => m.InvitationId == i.Id).OrderByDescending(m => m.Id).Select(m => (OutboxStatus?)m.Status).FirstOrDefault() == OutboxStatus.Failed);
         var events = await query.GroupBy(i => new { i.EventId, i.Event.Title, i.Event.StartsAtUtc })
             .Select(g => new { g.Key.EventId, g.Key.Title, g.Key.StartsAtUtc, Count = g.Count() })
-            .OrderByDescending(g => g.StartsAtUtc).Take(Shown).ToListAsync(ct);
+            .OrderBy(g => g.StartsAtUtc).Take(Shown).ToListAsync(ct);
         return new WorkQueue("failed-mail", t["Utskick som misslyckades"], await query.CountAsync(ct),
             events.Select(e => new WorkItem(e.Title, $"/events/{e.EventId}/invitees", t["{0} mottagare fick inte sin senaste e-post", e.Count], Urgent: true)).ToList());
     }

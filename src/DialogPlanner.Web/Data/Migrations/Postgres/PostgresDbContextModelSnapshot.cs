@@ -379,6 +379,9 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     b.HasIndex("CheckInCode")
                         .IsUnique();
 
+                    b.HasIndex("MailOwedSinceUtc")
+                        .HasFilter("\"MailOwedSinceUtc\" IS NOT NULL");
+
                     b.HasIndex("PledgeId");
 
                     b.HasIndex("PreviousWalkId");
@@ -815,9 +818,9 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MunicipalityId");
-
                     b.HasIndex("ResponsibleOrganisationId", "DueDate");
+
+                    b.HasIndex("MunicipalityId", "Status", "DueDate");
 
                     b.ToTable("FollowUpTasks");
                 });
@@ -983,6 +986,8 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
 
                     b.HasIndex("EventId", "ClientId")
                         .IsUnique();
+
+                    b.HasIndex("Triage", "EventId");
 
                     b.ToTable("Findings");
                 });

@@ -366,6 +366,9 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     b.HasIndex("CheckInCode")
                         .IsUnique();
 
+                    b.HasIndex("MailOwedSinceUtc")
+                        .HasFilter("\"MailOwedSinceUtc\" IS NOT NULL");
+
                     b.HasIndex("PledgeId");
 
                     b.HasIndex("PreviousWalkId");
@@ -786,9 +789,9 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MunicipalityId");
-
                     b.HasIndex("ResponsibleOrganisationId", "DueDate");
+
+                    b.HasIndex("MunicipalityId", "Status", "DueDate");
 
                     b.ToTable("FollowUpTasks");
                 });
@@ -948,6 +951,8 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("EventId", "ClientId")
                         .IsUnique();
+
+                    b.HasIndex("Triage", "EventId");
 
                     b.ToTable("Findings");
                 });
