@@ -95,13 +95,13 @@ public sealed class WalkFeedback(AppDbContext db, EmailTemplates templates, Outb
     /// </summary>
     public static bool IsComplete(WalkProtocol protocol) => protocol.Items.Count > 0 && protocol.Unreviewed == 0 && protocol.AllClosed;
 
+    /// <summary>How many the feedback would go to now: what the organiser is told before sending to many.</summary>
+    public async Task<int> RecipientCountAsync(int walkId, CancellationToken ct = default) => (await RecipientsAsync(walkId, ct)).Count;
+
     /// <summary>
     /// The walk's invitees who were not taken off the list and did not decline, and anyone who reported
     /// a finding through their invitation that is in the protocol, drop-ins who checked in with an address included; one mail per address.
     /// </summary>
-    /// <summary>How many the feedback would go to now: what the organiser is told before sending to many.</summary>
-    public async Task<int> RecipientCountAsync(int walkId, CancellationToken ct = default) => (await RecipientsAsync(walkId, ct)).Count;
-
     private async Task<List<Invitation>> RecipientsAsync(int walkId, CancellationToken ct)
     {
         var invitations = await db.Invitations.AsNoTracking().Include(i => i.Contact)
