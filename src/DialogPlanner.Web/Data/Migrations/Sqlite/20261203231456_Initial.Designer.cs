@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DialogPlanner.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDbContext))]
-    [Migration("20261203074447_MultiInstance")]
-    partial class MultiInstance
+    [Migration("20261203231456_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -51,6 +51,9 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DisabledAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -61,6 +64,9 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("InvitedAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -267,6 +273,13 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     b.Property<int?>("Capacity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("CheckInClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckInCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -296,6 +309,9 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
 
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("MailOwedSinceUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Minutes")
                         .HasMaxLength(16000)
@@ -350,6 +366,12 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     b.HasIndex("CalendarUid")
                         .IsUnique();
 
+                    b.HasIndex("CheckInCode")
+                        .IsUnique();
+
+                    b.HasIndex("MailOwedSinceUtc")
+                        .HasFilter("\"MailOwedSinceUtc\" IS NOT NULL");
+
                     b.HasIndex("PledgeId");
 
                     b.HasIndex("PreviousWalkId");
@@ -366,6 +388,9 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CheckedInAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("ContactId")
                         .HasColumnType("INTEGER");
@@ -393,6 +418,10 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReminderQueuedAtUtc")
@@ -430,7 +459,8 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("NormalizedEmail", "EventId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"NormalizedEmail\" <> ''");
 
                     b.ToTable("Invitations");
                 });
@@ -488,6 +518,10 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -503,6 +537,14 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrivacyNotice")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicIntroduction")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
@@ -750,9 +792,9 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MunicipalityId");
-
                     b.HasIndex("ResponsibleOrganisationId", "DueDate");
+
+                    b.HasIndex("MunicipalityId", "Status", "DueDate");
 
                     b.ToTable("FollowUpTasks");
                 });
@@ -866,6 +908,9 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PhotoHidden")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PhotoPath")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -874,10 +919,24 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ReportedByInvitationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ReportedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
@@ -895,6 +954,8 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("EventId", "ClientId")
                         .IsUnique();
+
+                    b.HasIndex("Triage", "EventId");
 
                     b.ToTable("Findings");
                 });

@@ -26,6 +26,53 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    InvitationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Entity = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Changes = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UntilUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Municipalities",
                 columns: table => new
                 {
@@ -36,6 +83,9 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     Latitude = table.Column<double>(type: "REAL", nullable: true),
                     Longitude = table.Column<double>(type: "REAL", nullable: true),
                     HiddenFindingCategories = table.Column<string>(type: "TEXT", nullable: true),
+                    PublicIntroduction = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    PrivacyNotice = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -61,7 +111,9 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     NextAttemptAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ClaimedUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -190,6 +242,8 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
                     CalendarFeedToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    InvitedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DisabledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -517,6 +571,7 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     Latitude = table.Column<double>(type: "REAL", nullable: true),
                     Longitude = table.Column<double>(type: "REAL", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Capacity = table.Column<int>(type: "INTEGER", nullable: true),
                     IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
                     PledgeId = table.Column<int>(type: "INTEGER", nullable: true),
@@ -524,12 +579,15 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     Minutes = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: true),
                     CalendarUid = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     CalendarSequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    MailOwedSinceUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     WalkEventId = table.Column<int>(type: "INTEGER", nullable: true),
                     WalkRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     PreviousWalkId = table.Column<int>(type: "INTEGER", nullable: true),
                     ProtocolPublishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     FeedbackSentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     FeedbackDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CheckInCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    CheckInClosed = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
@@ -584,6 +642,11 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     Triage = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     NoActionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     FollowUpTaskId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReviewedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    PhotoHidden = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RemovedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RemovedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -622,6 +685,8 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                     SentSequence = table.Column<int>(type: "INTEGER", nullable: false),
                     RemovedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ReminderQueuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CheckedInAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Organisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -740,6 +805,26 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AtUtc",
+                table: "AuditEntries",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Entity_EntityId",
+                table: "AuditEntries",
+                columns: new[] { "Entity", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_MunicipalityId_AtUtc",
+                table: "AuditEntries",
+                columns: new[] { "MunicipalityId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_UserId_AtUtc",
+                table: "AuditEntries",
+                columns: new[] { "UserId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CategoryResponsibilities_MunicipalityId_Category",
                 table: "CategoryResponsibilities",
                 columns: new[] { "MunicipalityId", "Category" },
@@ -785,6 +870,18 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Events_CheckInCode",
+                table: "Events",
+                column: "CheckInCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_MailOwedSinceUtc",
+                table: "Events",
+                column: "MailOwedSinceUtc",
+                filter: "\"MailOwedSinceUtc\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Events_MunicipalityId_StartsAtUtc",
                 table: "Events",
                 columns: new[] { "MunicipalityId", "StartsAtUtc" });
@@ -816,14 +913,19 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                 column: "FollowUpTaskId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Findings_Triage_EventId",
+                table: "Findings",
+                columns: new[] { "Triage", "EventId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FocusAreas_CitizenPromiseId",
                 table: "FocusAreas",
                 column: "CitizenPromiseId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_FollowUpTasks_MunicipalityId",
+                name: "IX_FollowUpTasks_MunicipalityId_Status_DueDate",
                 table: "FollowUpTasks",
-                column: "MunicipalityId");
+                columns: new[] { "MunicipalityId", "Status", "DueDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FollowUpTasks_ResponsibleOrganisationId_DueDate",
@@ -844,7 +946,8 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                 name: "IX_Invitations_NormalizedEmail_EventId",
                 table: "Invitations",
                 columns: new[] { "NormalizedEmail", "EventId" },
-                unique: true);
+                unique: true,
+                filter: "\"NormalizedEmail\" <> ''");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Invitations_Token",
@@ -935,16 +1038,25 @@ namespace DialogPlanner.Web.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
                 name: "CategoryResponsibilities");
 
             migrationBuilder.DropTable(
                 name: "ContactGroupMembers");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "Findings");
 
             migrationBuilder.DropTable(
                 name: "Invitations");
+
+            migrationBuilder.DropTable(
+                name: "JobLeases");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");

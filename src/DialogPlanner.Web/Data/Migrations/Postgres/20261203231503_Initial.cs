@@ -27,6 +27,53 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    InvitationId = table.Column<int>(type: "integer", nullable: true),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: true),
+                    Entity = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Changes = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Municipalities",
                 columns: table => new
                 {
@@ -37,6 +84,9 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     Latitude = table.Column<double>(type: "double precision", nullable: true),
                     Longitude = table.Column<double>(type: "double precision", nullable: true),
                     HiddenFindingCategories = table.Column<string>(type: "text", nullable: true),
+                    PublicIntroduction = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ContactEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    PrivacyNotice = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
@@ -62,7 +112,9 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     NextAttemptAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ClaimedUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -191,6 +243,8 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     OrganisationId = table.Column<int>(type: "integer", nullable: true),
                     CalendarFeedToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    InvitedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DisabledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -518,6 +572,7 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     Latitude = table.Column<double>(type: "double precision", nullable: true),
                     Longitude = table.Column<double>(type: "double precision", nullable: true),
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CancellationReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     Capacity = table.Column<int>(type: "integer", nullable: true),
                     IsPublic = table.Column<bool>(type: "boolean", nullable: false),
                     PledgeId = table.Column<int>(type: "integer", nullable: true),
@@ -525,12 +580,15 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     Minutes = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: true),
                     CalendarUid = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     CalendarSequence = table.Column<int>(type: "integer", nullable: false),
+                    MailOwedSinceUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     WalkEventId = table.Column<int>(type: "integer", nullable: true),
                     WalkRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     PreviousWalkId = table.Column<int>(type: "integer", nullable: true),
                     ProtocolPublishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     FeedbackSentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     FeedbackDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CheckInCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    CheckInClosed = table.Column<bool>(type: "boolean", nullable: false),
                     Version = table.Column<Guid>(type: "uuid", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
@@ -585,6 +643,11 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     Triage = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     NoActionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     FollowUpTaskId = table.Column<int>(type: "integer", nullable: true),
+                    ReviewedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReviewedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    PhotoHidden = table.Column<bool>(type: "boolean", nullable: false),
+                    RemovedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RemovedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
@@ -623,6 +686,8 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                     SentSequence = table.Column<int>(type: "integer", nullable: false),
                     RemovedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ReminderQueuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CheckedInAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Organisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
@@ -741,6 +806,26 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AtUtc",
+                table: "AuditEntries",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Entity_EntityId",
+                table: "AuditEntries",
+                columns: new[] { "Entity", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_MunicipalityId_AtUtc",
+                table: "AuditEntries",
+                columns: new[] { "MunicipalityId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_UserId_AtUtc",
+                table: "AuditEntries",
+                columns: new[] { "UserId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CategoryResponsibilities_MunicipalityId_Category",
                 table: "CategoryResponsibilities",
                 columns: new[] { "MunicipalityId", "Category" },
@@ -786,6 +871,18 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Events_CheckInCode",
+                table: "Events",
+                column: "CheckInCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_MailOwedSinceUtc",
+                table: "Events",
+                column: "MailOwedSinceUtc",
+                filter: "\"MailOwedSinceUtc\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Events_MunicipalityId_StartsAtUtc",
                 table: "Events",
                 columns: new[] { "MunicipalityId", "StartsAtUtc" });
@@ -817,14 +914,19 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                 column: "FollowUpTaskId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Findings_Triage_EventId",
+                table: "Findings",
+                columns: new[] { "Triage", "EventId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FocusAreas_CitizenPromiseId",
                 table: "FocusAreas",
                 column: "CitizenPromiseId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_FollowUpTasks_MunicipalityId",
+                name: "IX_FollowUpTasks_MunicipalityId_Status_DueDate",
                 table: "FollowUpTasks",
-                column: "MunicipalityId");
+                columns: new[] { "MunicipalityId", "Status", "DueDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FollowUpTasks_ResponsibleOrganisationId_DueDate",
@@ -845,7 +947,8 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                 name: "IX_Invitations_NormalizedEmail_EventId",
                 table: "Invitations",
                 columns: new[] { "NormalizedEmail", "EventId" },
-                unique: true);
+                unique: true,
+                filter: "\"NormalizedEmail\" <> ''");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Invitations_Token",
@@ -936,16 +1039,25 @@ namespace DialogPlanner.Web.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
                 name: "CategoryResponsibilities");
 
             migrationBuilder.DropTable(
                 name: "ContactGroupMembers");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "Findings");
 
             migrationBuilder.DropTable(
                 name: "Invitations");
+
+            migrationBuilder.DropTable(
+                name: "JobLeases");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
