@@ -29,7 +29,7 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, Instance instance,
         _holds = await JobLease.TryTakeAsync(db, JobLease.Retention, instance.Name, time.GetUtcNow().UtcDateTime, Interval, stoppingToken);
         if (!_holds) return;
         var removed = await scope.ServiceProvider.GetRequiredService<Retention>().ApplyAsync(stoppingToken);
-        if (removed != new Retention.Removed(0, 0, 0, 0, 0)) log.LogInformation("Retention removed {Removed}.", removed);
+        if (removed != Retention.Removed.Nothing) log.LogInformation("Retention removed {Removed}.", removed);
     }
 
     protected override Task PauseAsync(CancellationToken stoppingToken) =>

@@ -22,7 +22,7 @@ namespace DialogPlanner.Tests.Lists;
 public sealed class BoundedQueriesTests
 {
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Dashboard_Report_EventsList_AndTaskBoard_IssueTheSameNumberOfCommands_At10And1000Events(string provider)
+    public async Task StartPage_Dashboard_Report_EventsList_AndTaskBoard_IssueTheSameNumberOfCommands_At10And1000Events(string provider)
     {
         await using var app = await AppFactory.StartAsync(provider);
         var ljungby = await app.AddMunicipalityAsync("Ljungby");

@@ -1,6 +1,7 @@
 using DialogPlanner.Tests.Infrastructure;
 using DialogPlanner.Web.Features.Audit;
 using DialogPlanner.Web.Features.Contacts;
+using DialogPlanner.Web.Features.Events;
 using DialogPlanner.Web.Features.Invitations;
 using DialogPlanner.Web.Features.Privacy;
 using DialogPlanner.Web.Features.Tasks;
@@ -72,7 +73,7 @@ public sealed class RetentionTests
         using var scope = app.Services.CreateScope();
         var removed = await scope.ServiceProvider.GetRequiredService<Retention>().ApplyAsync(CancellationToken.None);
 
-        Assert.Equal(new Retention.Removed(MailBodies: 1, SetAsideReplies: 1, Photos: 2, Contacts: 2, AuditEntries: 1), removed);
+        Assert.Equal(new Retention.Removed(MailBodies: 1, SetAsideReplies: 1, Photos: 2, Contacts: 2, AuditEntries: 1, CheckIns: 0), removed);
         await using var check = app.CreateDbContext();
         var mails = await check.OutboxMessages.OrderBy(m => m.Id).Select(m => new { m.ToAddress, Bytes = m.Mime.Length, m.Status }).ToListAsync();
         Assert.Equal([("gammal@example.org", 0), ("ny@example.org", 3), ("kö@example.org", 3)], mails.Select(m => (m.ToAddress, m.Bytes)));
@@ -83,5 +84,55 @@ public sealed class RetentionTests
         Assert.Null(await check.Findings.Select(f => f.PhotoPath).SingleAsync());
         Assert.Equal(["trappa.jpg"], Directory.GetFiles(Path.Combine(app.PhotoPath, "2024")).Select(Path.GetFileName));
         Assert.DoesNotContain(await check.AuditEntries.Select(a => a.EntityId).ToListAsync(), id => id == "1");
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task DropIns_LoseNameAndAddress_OnceTheFeedbackIsOlderThanThePeriod_ButStillCountAsParticipants(string provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider, new Dictionary<string, string?>
+        {
+            ["Retention:CheckInDaysAfterFeedback"] = "30", ["Jobs:RetentionFirstDelayMinutes"] = "10000",
+        });
+        var ljungby = await app.AddMunicipalityAsync("Ljungby");
+        Invitation DropIn(string email, string name, string? organisation) =>
+            TestData.Invitation(email, name, RsvpStatus.Accepted).With(i => (i.CheckedInAtUtc, i.Organisation) = (Now.AddDays(-40), organisation));
+        int oldWalkId, recentWalkId;
+        await using (var db = app.CreateDbContext())
+        {
+            var old = TestData.Walk(ljungby.Id, "Vandring Centrum", startsAtUtc: Now.AddDays(-40), status: EventStatus.Held, invitations:
+                [DropIn("eva.ek@example.org", "Eva Ek", "Ljungbybostäder"), DropIn("", "Bo Utan Adress", null), TestData.Invitation("inbjuden@example.org", "Inbjuden Person", RsvpStatus.Accepted)])
+                .With(w => w.FeedbackSentAtUtc = Now.AddDays(-31));
+            var recent = TestData.Walk(ljungby.Id, "Vandring Replösa", startsAtUtc: Now.AddDays(-10), status: EventStatus.Held, invitations: [DropIn("ny@example.org", "Ny Deltagare", null)])
+                .With(w => w.FeedbackSentAtUtc = Now.AddDays(-5));
+            db.AddRange(old, recent);
+            await db.SaveChangesAsync();
+            (oldWalkId, recentWalkId) = (old.Id, recent.Id);
+            var eva = old.Invitations.Single(i => i.Name == "Eva Ek");
+            db.Add(new OutboxMessage
+            {
+                ToAddress = "eva.ek@example.org", ToName = "Eva Ek", Subject = "Återkoppling", Kind = "walk-feedback", Mime = [1, 2, 3], InvitationId = eva.Id,
+                Status = OutboxStatus.Sent, SentAtUtc = Now.AddDays(-31), CreatedAtUtc = Now.AddDays(-31), NextAttemptAtUtc = Now.AddDays(-31),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        using var scope = app.Services.CreateScope();
+        var removed = await scope.ServiceProvider.GetRequiredService<Retention>().ApplyAsync(CancellationToken.None);
+
+        Assert.Equal(Retention.Removed.Nothing with { CheckIns = 2 }, removed);
+        await using var check = app.CreateDbContext();
+        var people = await check.Invitations.OrderBy(i => i.Id).Select(i => new { i.EventId, i.Name, i.Email, i.Organisation, i.Rsvp, i.CheckedInAtUtc }).ToListAsync();
+        Assert.Equal(
+            [(oldWalkId, null, "", "Ljungbybostäder"), (oldWalkId, null, "", null), (oldWalkId, "Inbjuden Person", "inbjuden@example.org", null), (recentWalkId, "Ny Deltagare", "ny@example.org", null)],
+            people.Select(p => (p.EventId, p.Name, p.Email, p.Organisation)));
+        Assert.All(people, p => Assert.Equal(RsvpStatus.Accepted, p.Rsvp));
+        Assert.Equal(3, people.Count(p => p.CheckedInAtUtc is not null)); // they still came
+        var mail = await check.OutboxMessages.SingleAsync();
+        Assert.Equal(($"drop-in@{Erasure.ErasedDomain}", null, 0, OutboxStatus.Sent), (mail.ToAddress, mail.ToName, mail.Mime.Length, mail.Status));
+        var everything = string.Join(" ", people.Select(p => $"{p.Name} {p.Email}"));
+        Assert.DoesNotContain("Eva", everything);
+        Assert.DoesNotContain("eva.ek", everything);
+
+        Assert.Equal(Retention.Removed.Nothing, await scope.ServiceProvider.GetRequiredService<Retention>().ApplyAsync(CancellationToken.None)); // nothing left to forget
     }
 }

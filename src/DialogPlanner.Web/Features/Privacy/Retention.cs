@@ -29,12 +29,21 @@ public sealed class RetentionSettings
 
     /// <summary>Entries of the audit log are deleted after this many days; the only deletion the log knows.</summary>
     public int? AuditLogDays { get; set; }
+
+    /// <summary>
+    /// A walk-day drop-in's name and address are removed this many days after the walk's feedback went out (0: at the
+    /// next daily round); they were kept only so that the feedback could reach them.
+    /// </summary>
+    public int? CheckInDaysAfterFeedback { get; set; }
 }
 
 /// <summary>Applies <see cref="RetentionSettings"/>: each rule is one set-based statement or a bounded loop over files.</summary>
 public sealed class Retention(AppDbContext db, PhotoStore photos, IOptions<RetentionSettings> options, TimeProvider clock)
 {
-    public sealed record Removed(int MailBodies, int SetAsideReplies, int Photos, int Contacts, int AuditEntries);
+    public sealed record Removed(int MailBodies, int SetAsideReplies, int Photos, int Contacts, int AuditEntries, int CheckIns)
+    {
+        public static readonly Removed Nothing = new(0, 0, 0, 0, 0, 0);
+    }
 
     public async Task<Removed> ApplyAsync(CancellationToken ct)
     {
@@ -68,7 +77,24 @@ public sealed class Retention(AppDbContext db, PhotoStore photos, IOptions<Reten
             ? await db.AuditEntries.Where(a => a.AtUtc < now.AddDays(-auditDays)).ExecuteDeleteAsync(ct)
             : 0;
 
-        return new Removed(mailBodies, setAside, photoCount, contacts, audit);
+        var checkIns = settings.CheckInDaysAfterFeedback is { } checkInDays ? await ForgetDropInsAsync(now.AddDays(-checkInDays), ct) : 0;
+
+        return new Removed(mailBodies, setAside, photoCount, contacts, audit, checkIns);
+    }
+
+    /// <summary>
+    /// Drop-ins of walks whose feedback went out before <paramref name="feedbackBefore"/> lose name and address, on their
+    /// invitation and on the mail sent to them. They still count as participants, and under the organisation they typed:
+    /// an organisation is not a person, and the published protocol keeps its figures.
+    /// </summary>
+    private async Task<int> ForgetDropInsAsync(DateTime feedbackBefore, CancellationToken ct)
+    {
+        var dropIns = db.Invitations.Where(i => i.CheckedInAtUtc != null && (i.Name != null || i.NormalizedEmail != "")
+            && i.Event.FeedbackSentAtUtc != null && i.Event.FeedbackSentAtUtc < feedbackBefore);
+        var erased = $"drop-in@{Erasure.ErasedDomain}";
+        await db.OutboxMessages.Where(m => m.Status != OutboxStatus.Queued && m.InvitationId != null && dropIns.Select(i => i.Id).Contains(m.InvitationId.Value))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ToAddress, erased).SetProperty(m => m.ToName, (string?)null).SetProperty(m => m.Mime, Array.Empty<byte>()), ct);
+        return await dropIns.ExecuteUpdateAsync(s => s.SetProperty(i => i.Name, (string?)null).SetProperty(i => i.Email, "").SetProperty(i => i.NormalizedEmail, ""), ct);
     }
 
     private async Task<int> RemoveClosedTaskPhotosAsync(DateTime closedBefore, CancellationToken ct)

@@ -16,23 +16,34 @@ namespace DialogPlanner.Web.Features.Walks;
 public sealed class WalksController(
     AppDbContext db, MunicipalityScope scope, PhotoStore photos, MapSettings maps, RecordingWindow recording, IStringLocalizer<SharedResource> t) : Controller
 {
+    /// <summary>
+    /// The walk with its findings, 50 a page, filtered by category and searched in text and place in the database;
+    /// the map shows the findings of the page. Carried findings of a re-walk are checked off from their own list.
+    /// </summary>
     [HttpGet("")]
-    public async Task<IActionResult> Show(int id, FindingCategory? category)
+    public async Task<IActionResult> Show(int id, FindingCategory? category, string? q, int? page, CancellationToken ct)
     {
         var walk = await FindAsync(id);
         if (walk is null) return NotFound();
-        var findings = await db.Findings.AsNoTracking().Include(f => f.FollowUpTask).ThenInclude(t => t!.ResponsibleOrganisation)
-            .Where(f => f.EventId == id && f.RemovedAtUtc == null && (category == null || f.Category == category)).OrderBy(f => f.Id).ToListAsync();
+        var term = Paging.SearchTerm(q);
+        var shown = db.Findings.AsNoTracking().Where(f => f.EventId == id && f.RemovedAtUtc == null && (category == null || f.Category == category));
+        if (term is not null)
+            shown = shown.Where(f => f.Description.ToLower().Contains(term) || (f.Place != null && f.Place.ToLower().Contains(term)));
+        var findings = await shown.Include(f => f.FollowUpTask).ThenInclude(t => t!.ResponsibleOrganisation).OrderBy(f => f.Id).ToPagedAsync(page, ct: ct);
+        var carried = await db.Findings.AsNoTracking().Where(f => f.EventId == id && f.RemovedAtUtc == null && f.CarriedFromFindingId != null)
+            .OrderBy(f => f.Id).ToListAsync(ct);
         // Removed findings stay as history: what, when and by whom, with nothing to act on.
         var removed = await db.Findings.AsNoTracking().Where(f => f.EventId == id && f.RemovedAtUtc != null).OrderBy(f => f.RemovedAtUtc)
             .Select(f => new RemovedFinding(f.Category, f.RemovedAtUtc!.Value, db.Users.Where(u => u.Id == f.RemovedByUserId).Select(u => u.Email).FirstOrDefault()))
-            .ToListAsync();
-        var organisations = await db.Organisations.AsNoTracking().Where(o => o.MunicipalityId == walk.MunicipalityId).OrderBy(o => o.Name).ToListAsync();
+            .ToListAsync(ct);
+        var organisations = await db.Organisations.AsNoTracking().Where(o => o.MunicipalityId == walk.MunicipalityId).OrderBy(o => o.Name).ToListAsync(ct);
         var related = await db.Events.AsNoTracking().Where(e => e.WalkEventId == id || e.PreviousWalkId == id || e.Id == walk.PreviousWalkId)
-            .OrderBy(e => e.StartsAtUtc).ToListAsync();
-        var invitees = await db.Invitations.CountAsync(i => i.EventId == id && i.RemovedAtUtc == null);
-        var checkedIn = await db.Invitations.CountAsync(i => i.EventId == id && i.RemovedAtUtc == null && i.CheckedInAtUtc != null);
-        return View(new WalkPage(walk, findings, category, organisations, related, MapOf(walk, findings), await CarriedCheck.EarlierTasksAsync(db, findings), invitees, checkedIn, removed, recording.IsOpen(walk)));
+            .OrderBy(e => e.StartsAtUtc).ToListAsync(ct);
+        var invitees = await db.Invitations.CountAsync(i => i.EventId == id && i.RemovedAtUtc == null, ct);
+        var checkedIn = await db.Invitations.CountAsync(i => i.EventId == id && i.RemovedAtUtc == null && i.CheckedInAtUtc != null, ct);
+        var rows = findings.Rows.ToList();
+        return View(new WalkPage(walk, rows, findings.Page, category, q?.Trim(), carried, organisations, related, MapOf(walk, rows),
+            await CarriedCheck.EarlierTasksAsync(db, carried), invitees, checkedIn, removed, recording.IsOpen(walk)));
     }
 
     /// <summary>Sets or clears the coordinates of a stop, typed or filled in by a tap on the route map.</summary>
@@ -129,7 +140,8 @@ public sealed class WalksController(
 }
 
 public sealed record WalkPage(
-    Event Walk, List<Finding> Findings, FindingCategory? Category, List<Organisations.Organisation> Organisations, List<Event> Related, WalkMapData Map,
+    Event Walk, List<Finding> Findings, PageInfo Page, FindingCategory? Category, string? Query, List<Finding> Carried,
+    List<Organisations.Organisation> Organisations, List<Event> Related, WalkMapData Map,
     Dictionary<int, int?> EarlierTasks, int Invitees, int CheckedIn, List<RemovedFinding> Removed, bool RecordingOpen);
 
 /// <summary>A finding an organiser removed, as the walk page keeps it in view: its kind, when, and by whom.</summary>
