@@ -36,6 +36,9 @@ public static class Composition
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        // The first hosted service: hosted services start in order, and this one migrates the database, so the data
+        // protection key ring (registered with Identity's cookies below) and the workers find their tables.
+        services.AddHostedService<StartupTasks>();
         services.AddPublicCache();
         services.AddAppIdentity(AccountSettings.From(builder.Configuration, builder.Environment));
         // The keys that protect sign-in cookies live in the database: they survive restarts, and every instance
@@ -69,8 +72,7 @@ public static class Composition
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAppMail(builder.Configuration);
         services.AddSingleton<Instance>();
-        services.AddHostedService<StartupTasks>();
-        // After StartupTasks: hosted services start in order, so the database is migrated before the worker reads it.
+        // After StartupTasks (registered first): the database is migrated before the workers read it.
         services.AddHostedService<OutboxWorker>();
         services.AddSingleton<InvitationMailSignal>();
         services.AddHostedService<InvitationMailJob>();
