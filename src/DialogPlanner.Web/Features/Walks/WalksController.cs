@@ -26,12 +26,12 @@ public sealed class WalksController(
         var walk = await FindAsync(id);
         if (walk is null) return NotFound();
         var term = Paging.SearchTerm(q);
-        var shown = db.Findings.AsNoTracking().Where(f => f.EventId == id && f.RemovedAtUtc == null && (category == null || f.Category == category));
+        var live = db.Findings.AsNoTracking().Where(f => f.EventId == id && f.RemovedAtUtc == null);
+        var shown = live.Where(f => category == null || f.Category == category);
         if (term is not null)
             shown = shown.Where(f => f.Description.ToLower().Contains(term) || (f.Place != null && f.Place.ToLower().Contains(term)));
         var findings = await shown.Include(f => f.FollowUpTask).ThenInclude(t => t!.ResponsibleOrganisation).OrderBy(f => f.Id).ToPagedAsync(page, ct: ct);
-        var carried = await db.Findings.AsNoTracking().Where(f => f.EventId == id && f.RemovedAtUtc == null && f.CarriedFromFindingId != null)
-            .OrderBy(f => f.Id).ToListAsync(ct);
+        var carried = await live.Where(f => f.CarriedFromFindingId != null).OrderBy(f => f.Id).ToListAsync(ct);
         // Removed findings stay as history: what, when and by whom, with nothing to act on.
         var removed = await db.Findings.AsNoTracking().Where(f => f.EventId == id && f.RemovedAtUtc != null).OrderBy(f => f.RemovedAtUtc)
             .Select(f => new RemovedFinding(f.Category, f.RemovedAtUtc!.Value, db.Users.Where(u => u.Id == f.RemovedByUserId).Select(u => u.Email).FirstOrDefault()))
@@ -41,8 +41,7 @@ public sealed class WalksController(
             .OrderBy(e => e.StartsAtUtc).ToListAsync(ct);
         var invitees = await db.Invitations.CountAsync(i => i.EventId == id && i.RemovedAtUtc == null, ct);
         var checkedIn = await db.Invitations.CountAsync(i => i.EventId == id && i.RemovedAtUtc == null && i.CheckedInAtUtc != null, ct);
-        var rows = findings.Rows.ToList();
-        return View(new WalkPage(walk, rows, findings.Page, category, q?.Trim(), carried, organisations, related, MapOf(walk, rows),
+        return View(new WalkPage(walk, findings.Rows, findings.Page, category, q?.Trim(), carried, organisations, related, MapOf(walk, findings.Rows),
             await CarriedCheck.EarlierTasksAsync(db, carried), invitees, checkedIn, removed, recording.IsOpen(walk)));
     }
 
@@ -126,7 +125,7 @@ public sealed class WalksController(
         return photos.Serve(finding?.PhotoPath, finding?.PhotoContentType, thumbnail);
     }
 
-    private WalkMapData MapOf(Event walk, List<Finding> findings) => new(
+    private WalkMapData MapOf(Event walk, IReadOnlyList<Finding> findings) => new(
         maps.TileUrl, maps.Attribution, Url.Content("~/lib/leaflet/leaflet.js"), Url.Content("~/lib/leaflet/leaflet.css"),
         t["Karta över rutten och iakttagelserna"], "walk-map-slot", WalkMapData.CenterOf(walk), WalkMapData.StopsOf(walk),
         findings.Where(f => f.Latitude is not null && f.Longitude is not null)
@@ -140,7 +139,7 @@ public sealed class WalksController(
 }
 
 public sealed record WalkPage(
-    Event Walk, List<Finding> Findings, PageInfo Page, FindingCategory? Category, string? Query, List<Finding> Carried,
+    Event Walk, IReadOnlyList<Finding> Findings, PageInfo Page, FindingCategory? Category, string? Query, List<Finding> Carried,
     List<Organisations.Organisation> Organisations, List<Event> Related, WalkMapData Map,
     Dictionary<int, int?> EarlierTasks, int Invitees, int CheckedIn, List<RemovedFinding> Removed, bool RecordingOpen);
 
